@@ -1,0 +1,5 @@
+/**
+ * @module @dspyflow/server
+ * Shell package: its contents arrive with the issues that build it (see the root README's roadmap).
+ */
+export const packageName = '@dspyflow/server'
