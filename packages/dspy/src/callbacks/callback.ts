@@ -39,4 +39,11 @@ export interface Callback {
 }
 
 /** Which pair of handlers a call reaches. */
-export type CallbackKind = 'module' | 'lm' | 'adapterFormat' | 'adapterParse' | 'tool' | 'evaluate' | 'compile'
+export type CallbackKind =
+  | 'module'
+  | 'lm'
+  | 'adapterFormat'
+  | 'adapterParse'
+  | 'tool'
+  | 'evaluate'
+  | 'compile'

@@ -33,7 +33,9 @@ function safely(callback: Callback, name: keyof Callback, event: unknown): void 
   try {
     ;(callback[name] as ((event: unknown) => void) | undefined)?.call(callback, event)
   } catch (error) {
-    console.warn(`Error when calling callback ${String(name)}: ${(error as Error)?.message ?? error}`)
+    console.warn(
+      `Error when calling callback ${String(name)}: ${(error as Error)?.message ?? error}`,
+    )
   }
 }
 

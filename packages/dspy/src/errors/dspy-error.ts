@@ -43,7 +43,11 @@ export class SignatureError extends DspyError {
     message: string
     cause?: unknown
   }) {
-    super({ code: options.code ?? 'SIGNATURE_INVALID', message: options.message, cause: options.cause })
+    super({
+      code: options.code ?? 'SIGNATURE_INVALID',
+      message: options.message,
+      cause: options.cause,
+    })
     this.name = 'SignatureError'
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Callback } from '../callbacks/callback.ts'
 import { runWithCallbacks } from '../callbacks/with-callbacks.ts'
+import { PyFloat } from '../python/py-float.ts'
 import { settings } from '../settings/settings.ts'
 import type { ChatMessage, LmHistoryEntry, LmOutput, LmRequest, LmResponse } from './lm-types.ts'
 import type { UsageTracker } from './usage-tracker.ts'
@@ -59,7 +60,23 @@ export abstract class BaseLM {
       max_tokens: options.maxTokens ?? null,
       ...options.kwargs,
     }
-    if (this.kwargs.rollout_id === null || this.kwargs.rollout_id === undefined) delete this.kwargs.rollout_id
+    if (this.kwargs.rollout_id === null || this.kwargs.rollout_id === undefined)
+      delete this.kwargs.rollout_id
+  }
+
+  /** Provider keyword arguments this LM understands (`response_format`, ...); empty when unknown. */
+  get supportedParams(): string[] {
+    return []
+  }
+
+  /** Whether the provider accepts a JSON schema for structured outputs. */
+  get supportsResponseSchema(): boolean {
+    return false
+  }
+
+  /** Whether the provider supports native function calling. */
+  get supportsFunctionCalling(): boolean {
+    return false
   }
 
   /** One provider request; `request.kwargs` already merges the LM's and the call's arguments. */
@@ -67,7 +84,11 @@ export abstract class BaseLM {
 
   /** DSPy's `lm(messages=..., **kwargs)`: returns one output per choice. */
   call(args: LmCallArguments): Promise<LmOutput[]> {
-    const inputs = { prompt: args.prompt ?? null, messages: args.messages ?? null, kwargs: args.kwargs ?? {} }
+    const inputs = {
+      prompt: args.prompt ?? null,
+      messages: args.messages ?? null,
+      kwargs: args.kwargs ?? {},
+    }
     return runWithCallbacks({
       kind: 'lm',
       instance: this,
@@ -106,7 +127,9 @@ export abstract class BaseLM {
     const entry: LmHistoryEntry = {
       prompt: options.args.prompt ?? null,
       messages: options.args.messages ?? null,
-      kwargs: Object.fromEntries(Object.entries(options.callKwargs).filter(([key]) => !key.startsWith('api_'))),
+      kwargs: Object.fromEntries(
+        Object.entries(options.callKwargs).filter(([key]) => !key.startsWith('api_')),
+      ),
       response,
       outputs: options.outputs,
       usage,
@@ -125,7 +148,8 @@ export abstract class BaseLM {
     }
     push(globalHistory, maxGlobalHistory)
     push(this.history, maxSize)
-    for (const module of settings.get('callerModules') as HistoryHolder[]) push(module.history, maxSize)
+    for (const module of settings.get('callerModules') as HistoryHolder[])
+      push(module.history, maxSize)
   }
 
   /** A copy with fresh history; each override sets a known attribute or a keyword argument (null removes it). */
@@ -135,9 +159,14 @@ export abstract class BaseLM {
     copy.history = []
     copy.kwargs = { ...this.kwargs }
     for (const [key, value] of Object.entries(overrides)) {
-      const attribute = ({ model: 'model', cache: 'cache', num_retries: 'numRetries', numRetries: 'numRetries' } as const)[
-        key as 'model'
-      ]
+      const attribute = (
+        {
+          model: 'model',
+          cache: 'cache',
+          num_retries: 'numRetries',
+          numRetries: 'numRetries',
+        } as const
+      )[key as 'model']
       if (attribute) (copy as Record<string, unknown>)[attribute] = value
       if (!attribute || key in copy.kwargs) {
         if (value === null || value === undefined) delete copy.kwargs[key]
@@ -149,7 +178,14 @@ export abstract class BaseLM {
 
   /** The state DSPy saves for an LM (3.3 key order); the API key never appears. */
   dumpState(): Record<string, unknown> {
-    const kwargs = Object.fromEntries(Object.entries(this.kwargs).filter(([key]) => key !== 'api_key'))
+    const kwargs = Object.fromEntries(
+      Object.entries(this.kwargs)
+        .filter(([key]) => key !== 'api_key')
+        .map(([key, value]) => [
+          key,
+          key === 'temperature' && typeof value === 'number' ? new PyFloat(value) : value,
+        ]),
+    )
     return {
       _dspy_lm_class: 'dspy.clients.lm.LM',
       model: this.model,
@@ -173,6 +209,7 @@ export function processCompletion(response: LmResponse): LmOutput[] {
     if (choice.logprobs !== undefined) output.logprobs = choice.logprobs
     return output
   })
-  if (outputs.every((output) => Object.keys(output).length === 1)) return outputs.map((output) => output.text ?? '')
+  if (outputs.every((output) => Object.keys(output).length === 1))
+    return outputs.map((output) => output.text ?? '')
   return outputs
 }

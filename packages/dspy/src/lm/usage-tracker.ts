@@ -1,11 +1,18 @@
 /** Adds numbers key by key, recursing into nested records. */
-function mergeUsage(total: Record<string, unknown>, usage: Record<string, unknown>): Record<string, unknown> {
+function mergeUsage(
+  total: Record<string, unknown>,
+  usage: Record<string, unknown>,
+): Record<string, unknown> {
   const result: Record<string, unknown> = { ...total }
   for (const [key, value] of Object.entries(usage)) {
     const previous = result[key]
-    if (typeof value === 'number') result[key] = (typeof previous === 'number' ? previous : 0) + value
+    if (typeof value === 'number')
+      result[key] = (typeof previous === 'number' ? previous : 0) + value
     else if (value && typeof value === 'object' && !Array.isArray(value)) {
-      result[key] = mergeUsage((previous as Record<string, unknown>) ?? {}, value as Record<string, unknown>)
+      result[key] = mergeUsage(
+        (previous as Record<string, unknown>) ?? {},
+        value as Record<string, unknown>,
+      )
     } else if (previous === undefined) result[key] = value
   }
   return result

@@ -22,7 +22,9 @@ function floatText(value: number, style: 'python' | 'orjson'): string {
 
 function numberText(value: number, style: 'python' | 'orjson'): string {
   if (!Number.isFinite(value)) return floatText(value, style)
-  return Number.isInteger(value) && !Object.is(value, -0) ? pythonNumberRepr(value) : floatText(value, style)
+  return Number.isInteger(value) && !Object.is(value, -0)
+    ? pythonNumberRepr(value)
+    : floatText(value, style)
 }
 
 /**
@@ -53,7 +55,9 @@ export function pythonJsonDumps(value: unknown, options: PythonJsonDumpsOptions 
       let entries = Object.entries(item).filter(([, entry]) => entry !== undefined)
       if (options.sortKeys) entries = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       if (entries.length === 0) return '{}'
-      const parts = entries.map(([key, entry]) => `${JSON.stringify(key)}: ${write(entry, depth + 1)}`)
+      const parts = entries.map(
+        ([key, entry]) => `${JSON.stringify(key)}: ${write(entry, depth + 1)}`,
+      )
       return wrap('{', '}', parts, depth)
     }
     return JSON.stringify(String(item))

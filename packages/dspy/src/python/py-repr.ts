@@ -29,7 +29,9 @@ export function pythonRepr(value: unknown): string {
     return value.size === 0 ? 'set()' : `{${[...value].map(pythonRepr).join(', ')}}`
   }
   if (typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, entry]) => `${pythonStringRepr(key)}: ${pythonRepr(entry)}`)
+    const entries = Object.entries(value).map(
+      ([key, entry]) => `${pythonStringRepr(key)}: ${pythonRepr(entry)}`,
+    )
     return `{${entries.join(', ')}}`
   }
   return String(value)

@@ -15,12 +15,15 @@ export function pythonDedent(text: string): string {
     if (margin === undefined) margin = indent
     else {
       let index = 0
-      while (index < margin.length && index < indent.length && margin[index] === indent[index]) index += 1
+      while (index < margin.length && index < indent.length && margin[index] === indent[index])
+        index += 1
       margin = margin.slice(0, index)
     }
   }
   return lines
-    .map((line) => (line.trim() === '' ? line.replace(/^[ \t]+$/, '') : line.slice(margin?.length ?? 0)))
+    .map((line) =>
+      line.trim() === '' ? line.replace(/^[ \t]+$/, '') : line.slice(margin?.length ?? 0),
+    )
     .join('\n')
 }
 
@@ -33,7 +36,8 @@ export function pythonCleandoc(text: string): string {
     if (content.length > 0) margin = Math.min(margin, line.length - content.length)
   }
   const cleaned = [lines[0]!.trimStart()]
-  for (const line of lines.slice(1)) cleaned.push(Number.isFinite(margin) ? line.slice(margin) : line)
+  for (const line of lines.slice(1))
+    cleaned.push(Number.isFinite(margin) ? line.slice(margin) : line)
   while (cleaned.length > 0 && cleaned[0] === '') cleaned.shift()
   while (cleaned.length > 0 && cleaned[cleaned.length - 1] === '') cleaned.pop()
   return cleaned.join('\n')

@@ -88,7 +88,8 @@ export function resolveFieldType(
 ): FieldType {
   if (type === undefined) return { kind: 'str' }
   if (typeof type === 'string') return parseTypeExpression(type, customTypes)
-  if (isZodSchema(type)) return zodToFieldType(type, fieldName.charAt(0).toUpperCase() + fieldName.slice(1))
+  if (isZodSchema(type))
+    return zodToFieldType(type, fieldName.charAt(0).toUpperCase() + fieldName.slice(1))
   return type
 }
 

@@ -34,21 +34,26 @@ function splitTopLevel(text: string): string[] {
 function parseSide(text: string, signature: string, customTypes?: CustomTypes): ParsedField[] {
   const parts = splitTopLevel(text)
   if (parts.length === 1 && parts[0]!.trim() === '') return []
-  return parts.map((part, index) => {
-    const trimmed = part.trim()
-    if (trimmed === '' && index === parts.length - 1 && index > 0) return undefined
-    const colon = trimmed.indexOf(':')
-    const name = (colon === -1 ? trimmed : trimmed.slice(0, colon)).trim()
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new SignatureError({
-        message: `Invalid field name '${name}' in signature '${signature}': field names must be identifiers.`,
-      })
-    }
-    if (colon === -1) return { name, type: { kind: 'str' }, typeUndefined: true } as ParsedField
-    const typeText = trimmed.slice(colon + 1).trim()
-    if (typeText === '') throw new SignatureError({ message: `Missing type after '${name}:' in signature '${signature}'.` })
-    return { name, type: parseTypeExpression(typeText, customTypes), typeUndefined: false }
-  }).filter((field): field is ParsedField => field !== undefined)
+  return parts
+    .map((part, index) => {
+      const trimmed = part.trim()
+      if (trimmed === '' && index === parts.length - 1 && index > 0) return undefined
+      const colon = trimmed.indexOf(':')
+      const name = (colon === -1 ? trimmed : trimmed.slice(0, colon)).trim()
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+        throw new SignatureError({
+          message: `Invalid field name '${name}' in signature '${signature}': field names must be identifiers.`,
+        })
+      }
+      if (colon === -1) return { name, type: { kind: 'str' }, typeUndefined: true } as ParsedField
+      const typeText = trimmed.slice(colon + 1).trim()
+      if (typeText === '')
+        throw new SignatureError({
+          message: `Missing type after '${name}:' in signature '${signature}'.`,
+        })
+      return { name, type: parseTypeExpression(typeText, customTypes), typeUndefined: false }
+    })
+    .filter((field): field is ParsedField => field !== undefined)
 }
 
 /**
@@ -60,7 +65,9 @@ export function parseSignatureString(
   customTypes?: CustomTypes,
 ): { inputs: ParsedField[]; outputs: ParsedField[] } {
   if (signature.split('->').length !== 2) {
-    throw new SignatureError({ message: `Invalid signature format: '${signature}', must contain exactly one '->'.` })
+    throw new SignatureError({
+      message: `Invalid signature format: '${signature}', must contain exactly one '->'.`,
+    })
   }
   const [inputText, outputText] = signature.split('->') as [string, string]
   const inputs = parseSide(inputText, signature, customTypes)
@@ -78,7 +85,9 @@ export function parseSignatureString(
     }
   }
   const outputNames = new Set(outputs.map((field) => field.name))
-  const duplicates = [...new Set(inputs.map((field) => field.name).filter((name) => outputNames.has(name)))].sort()
+  const duplicates = [
+    ...new Set(inputs.map((field) => field.name).filter((name) => outputNames.has(name))),
+  ].sort()
   if (duplicates.length > 0) {
     throw new SignatureError({
       code: 'SIGNATURE_DUPLICATE_FIELD',

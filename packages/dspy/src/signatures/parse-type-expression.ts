@@ -16,7 +16,10 @@ function tokenize(source: string): Token[] {
       index += match.length
     } else if (/[0-9-]/.test(character)) {
       const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(source.slice(index))
-      if (!match) throw new SignatureError({ message: `Unexpected character '${character}' in type '${source}'.` })
+      if (!match)
+        throw new SignatureError({
+          message: `Unexpected character '${character}' in type '${source}'.`,
+        })
       tokens.push({ kind: 'number', text: match[0], value: Number(match[0]) })
       index += match[0].length
     } else if (character === '"' || character === "'") {
@@ -29,7 +32,8 @@ function tokenize(source: string): Token[] {
         } else value += source[end]
         end += 1
       }
-      if (end >= source.length) throw new SignatureError({ message: `Unterminated string in type '${source}'.` })
+      if (end >= source.length)
+        throw new SignatureError({ message: `Unterminated string in type '${source}'.` })
       tokens.push({ kind: 'string', text: source.slice(index, end + 1), value })
       index = end + 1
     } else if (source.startsWith('...', index)) {
@@ -39,7 +43,9 @@ function tokenize(source: string): Token[] {
       tokens.push({ kind: 'punct', text: character })
       index += 1
     } else {
-      throw new SignatureError({ message: `Unexpected character '${character}' in type '${source}'.` })
+      throw new SignatureError({
+        message: `Unexpected character '${character}' in type '${source}'.`,
+      })
     }
   }
   return tokens
@@ -69,7 +75,11 @@ const builtinNames: Record<string, FieldType> = {
   Reasoning: { kind: 'custom', name: 'Reasoning' },
 }
 
-type Node = { name: string; args?: Node[] } | { literal: LiteralValue } | { ellipsis: true } | { union: Node[] }
+type Node =
+  | { name: string; args?: Node[] }
+  | { literal: LiteralValue }
+  | { ellipsis: true }
+  | { union: Node[] }
 
 /**
  * Parses a Python type annotation as DSPy's string signatures accept it: `int`, `list[str]`,
@@ -101,13 +111,15 @@ export function parseTypeExpression(source: string, customTypes: CustomTypes = {
     position += 1
     if (token.kind === 'string' || token.kind === 'number') return { literal: token.value! }
     if (token.text === '...') return { ellipsis: true }
-    if (token.kind !== 'name') throw new SignatureError({ message: `Unexpected '${token.text}' in type '${source}'.` })
+    if (token.kind !== 'name')
+      throw new SignatureError({ message: `Unexpected '${token.text}' in type '${source}'.` })
     if (token.text === 'True' || token.text === 'False') return { literal: token.text === 'True' }
     let name = token.text
     while (peek()?.text === '.') {
       position += 1
       const next = tokens[position]
-      if (next?.kind !== 'name') throw new SignatureError({ message: `Expected a name after '.' in type '${source}'.` })
+      if (next?.kind !== 'name')
+        throw new SignatureError({ message: `Expected a name after '.' in type '${source}'.` })
       name += `.${next.text}`
       position += 1
     }
@@ -123,24 +135,35 @@ export function parseTypeExpression(source: string, customTypes: CustomTypes = {
   }
   const root = parseUnion()
   if (position !== tokens.length) {
-    throw new SignatureError({ message: `Unexpected '${tokens[position]!.text}' in type '${source}'.` })
+    throw new SignatureError({
+      message: `Unexpected '${tokens[position]!.text}' in type '${source}'.`,
+    })
   }
   return resolve(root, source, customTypes)
 }
 
 function resolveName(name: string, customTypes: CustomTypes): FieldType {
   const shortName = name.startsWith('dspy.') ? name.slice(5) : name
-  const found = customTypes[name] ?? builtinNames[name] ?? (name.startsWith('dspy.') ? builtinNames[shortName] : undefined)
-  if (!found) throw new SignatureError({ code: 'SIGNATURE_UNKNOWN_TYPE', message: `Unknown name: ${name}` })
+  const found =
+    customTypes[name] ??
+    builtinNames[name] ??
+    (name.startsWith('dspy.') ? builtinNames[shortName] : undefined)
+  if (!found)
+    throw new SignatureError({ code: 'SIGNATURE_UNKNOWN_TYPE', message: `Unknown name: ${name}` })
   return found
 }
 
 function resolve(node: Node, source: string, customTypes: CustomTypes): FieldType {
   if ('literal' in node) {
     if (node.literal === null) return { kind: 'none' }
-    throw new SignatureError({ message: `A literal value is only allowed inside Literal[...] in type '${source}'.` })
+    throw new SignatureError({
+      message: `A literal value is only allowed inside Literal[...] in type '${source}'.`,
+    })
   }
-  if ('ellipsis' in node) throw new SignatureError({ message: `'...' is only allowed in tuple[X, ...] in type '${source}'.` })
+  if ('ellipsis' in node)
+    throw new SignatureError({
+      message: `'...' is only allowed in tuple[X, ...] in type '${source}'.`,
+    })
   if ('union' in node) {
     const options = node.union.map((part) => resolve(part, source, customTypes))
     return unionType(options)
@@ -156,11 +179,14 @@ function resolve(node: Node, source: string, customTypes: CustomTypes): FieldTyp
         values: args.map((arg) => {
           if ('literal' in arg) return arg.literal
           if ('name' in arg && arg.name === 'None' && !arg.args) return null
-          throw new SignatureError({ message: `Literal[...] takes only literal values, in type '${source}'.` })
+          throw new SignatureError({
+            message: `Literal[...] takes only literal values, in type '${source}'.`,
+          })
         }),
       }
     case 'Optional':
-      if (args.length !== 1) throw new SignatureError({ message: 'Optional must have exactly one type argument' })
+      if (args.length !== 1)
+        throw new SignatureError({ message: 'Optional must have exactly one type argument' })
       return optionalType(sub()[0]!)
     case 'Union':
       return unionType(sub())
@@ -168,12 +194,18 @@ function resolve(node: Node, source: string, customTypes: CustomTypes): FieldTyp
     case 'List':
     case 'set':
     case 'Set': {
-      if (args.length !== 1) throw new SignatureError({ message: `${name}[...] takes one type argument, in type '${source}'.` })
+      if (args.length !== 1)
+        throw new SignatureError({
+          message: `${name}[...] takes one type argument, in type '${source}'.`,
+        })
       return { kind: name.toLowerCase() as 'list' | 'set', item: sub()[0]! }
     }
     case 'dict':
     case 'Dict': {
-      if (args.length !== 2) throw new SignatureError({ message: `dict[...] takes two type arguments, in type '${source}'.` })
+      if (args.length !== 2)
+        throw new SignatureError({
+          message: `dict[...] takes two type arguments, in type '${source}'.`,
+        })
       const [key, value] = sub() as [FieldType, FieldType]
       return { kind: 'dict', key, value }
     }
@@ -187,6 +219,8 @@ function resolve(node: Node, source: string, customTypes: CustomTypes): FieldTyp
     }
     default:
       resolveName(name, customTypes)
-      throw new SignatureError({ message: `Type '${name}' does not take type arguments, in type '${source}'.` })
+      throw new SignatureError({
+        message: `Type '${name}' does not take type arguments, in type '${source}'.`,
+      })
   }
 }

@@ -1,6 +1,12 @@
 import { InvalidArgumentError, SignatureError, StateError } from '../errors/dspy-error.ts'
 import { pythonCleandoc } from '../python/py-text.ts'
-import { type FieldDeclaration, type FieldOptions, type SignatureField, buildField, resolveFieldType } from './field.ts'
+import {
+  type FieldDeclaration,
+  type FieldOptions,
+  type SignatureField,
+  buildField,
+  resolveFieldType,
+} from './field.ts'
 import type { FieldType } from './field-type.ts'
 import { inferPrefix } from './infer-prefix.ts'
 import { parseSignatureString } from './parse-signature-string.ts'
@@ -30,8 +36,12 @@ export interface SignatureState {
   fields: { prefix: string; description: string }[]
 }
 
-function defaultInstructions(inputs: readonly SignatureField[], outputs: readonly SignatureField[]): string {
-  const list = (fields: readonly SignatureField[]) => fields.map((field) => `\`${field.name}\``).join(', ')
+function defaultInstructions(
+  inputs: readonly SignatureField[],
+  outputs: readonly SignatureField[],
+): string {
+  const list = (fields: readonly SignatureField[]) =>
+    fields.map((field) => `\`${field.name}\``).join(', ')
   return `Given the fields ${list(inputs)}, produce the fields ${list(outputs)}.`
 }
 
@@ -49,8 +59,12 @@ export class Signature {
   readonly inputFields: readonly SignatureField[]
   readonly outputFields: readonly SignatureField[]
 
-  constructor(spec: string | SignatureDefinition | Signature, options: string | SignatureOptions = {}) {
-    const settings: SignatureOptions = typeof options === 'string' ? { instructions: options } : options
+  constructor(
+    spec: string | SignatureDefinition | Signature,
+    options: string | SignatureOptions = {},
+  ) {
+    const settings: SignatureOptions =
+      typeof options === 'string' ? { instructions: options } : options
     if (spec instanceof Signature) {
       this.name = settings.name ?? spec.name
       this.inputFields = spec.inputFields
@@ -76,7 +90,9 @@ export class Signature {
       outputs = parsed.outputs.map(toField('output'))
     } else {
       if (!spec || typeof spec !== 'object' || !spec.fields) {
-        throw new SignatureError({ message: 'A signature needs a string like "question -> answer" or { fields }.' })
+        throw new SignatureError({
+          message: 'A signature needs a string like "question -> answer" or { fields }.',
+        })
       }
       const built = Object.entries(spec.fields).map(([name, declaration]) => {
         if (!declaration || (declaration.role !== 'input' && declaration.role !== 'output')) {
@@ -84,7 +100,12 @@ export class Signature {
             message: `Field '${name}' must be declared with InputField() or OutputField().`,
           })
         }
-        return buildField({ name, declaration, inferredPrefix: inferPrefix(name), customTypes: settings.customTypes })
+        return buildField({
+          name,
+          declaration,
+          inferredPrefix: inferPrefix(name),
+          customTypes: settings.customTypes,
+        })
       })
       inputs = built.filter((field) => field.role === 'input')
       outputs = built.filter((field) => field.role === 'output')
@@ -105,8 +126,14 @@ export class Signature {
   }
 
   /** Builds a signature directly from fields (DSPy's `Signature(fields, instructions)`). */
-  static fromFields(options: { fields: SignatureField[]; instructions?: string; name?: string }): Signature {
-    const signature = Object.create(Signature.prototype) as { -readonly [K in keyof Signature]: Signature[K] }
+  static fromFields(options: {
+    fields: SignatureField[]
+    instructions?: string
+    name?: string
+  }): Signature {
+    const signature = Object.create(Signature.prototype) as {
+      -readonly [K in keyof Signature]: Signature[K]
+    }
     signature.inputFields = options.fields.filter((field) => field.role === 'input')
     signature.outputFields = options.fields.filter((field) => field.role === 'output')
     signature.name = options.name ?? 'StringSignature'
@@ -122,7 +149,8 @@ export class Signature {
 
   /** `"a, b -> c"`. */
   get signature(): string {
-    const names = (fields: readonly SignatureField[]) => fields.map((field) => field.name).join(', ')
+    const names = (fields: readonly SignatureField[]) =>
+      fields.map((field) => field.name).join(', ')
     return `${names(this.inputFields)} -> ${names(this.outputFields)}`
   }
 
@@ -143,7 +171,10 @@ export class Signature {
   }
 
   /** A copy where one field gets a new type, desc or prefix (DSPy's `with_updated_fields`). */
-  withUpdatedFields(name: string, changes: { type?: FieldOptions['type']; desc?: string; prefix?: string }): Signature {
+  withUpdatedFields(
+    name: string,
+    changes: { type?: FieldOptions['type']; desc?: string; prefix?: string },
+  ): Signature {
     return this.derive(
       this.fields.map((field) => {
         if (field.name !== name) return field
@@ -160,9 +191,18 @@ export class Signature {
   }
 
   /** Inserts a field among the inputs or outputs; negative indexes count from the end (-1 appends). */
-  insert(index: number, name: string, declaration: FieldDeclaration, type?: string | FieldType): Signature {
+  insert(
+    index: number,
+    name: string,
+    declaration: FieldDeclaration,
+    type?: string | FieldType,
+  ): Signature {
     const options = type === undefined ? declaration.options : { ...declaration.options, type }
-    const field = buildField({ name, declaration: { role: declaration.role, options }, inferredPrefix: inferPrefix(name) })
+    const field = buildField({
+      name,
+      declaration: { role: declaration.role, options },
+      inferredPrefix: inferPrefix(name),
+    })
     const inputs = [...this.inputFields]
     const outputs = [...this.outputFields]
     const list = field.role === 'input' ? inputs : outputs
@@ -193,7 +233,9 @@ export class Signature {
   equals(other: Signature): boolean {
     if (this.instructions !== other.instructions) return false
     const describe = (signature: Signature) =>
-      JSON.stringify(signature.fields.map((field) => [field.name, field.role, field.desc, field.prefix]))
+      JSON.stringify(
+        signature.fields.map((field) => [field.name, field.role, field.desc, field.prefix]),
+      )
     return describe(this) === describe(other)
   }
 
@@ -207,12 +249,18 @@ export class Signature {
   /** A copy with the saved instructions and, by position, the saved prefixes and descriptions. */
   loadState(state: SignatureState): Signature {
     if (!state || typeof state.instructions !== 'string' || !Array.isArray(state.fields)) {
-      throw new StateError({ message: 'A signature state needs "instructions" (string) and "fields" (list).' })
+      throw new StateError({
+        message: 'A signature state needs "instructions" (string) and "fields" (list).',
+      })
     }
     const fields = this.fields.map((field, index) => {
       const saved = state.fields[index]
       if (!saved) return field
-      return { ...field, prefix: saved.prefix ?? field.prefix, desc: saved.description ?? field.desc }
+      return {
+        ...field,
+        prefix: saved.prefix ?? field.prefix,
+        desc: saved.description ?? field.desc,
+      }
     })
     return this.derive(fields, state.instructions)
   }
@@ -223,10 +271,15 @@ export class Signature {
 }
 
 /** Accepts a signature or a signature string (DSPy's `ensure_signature`). */
-export function ensureSignature(signature: string | Signature | SignatureDefinition, instructions?: string): Signature {
+export function ensureSignature(
+  signature: string | Signature | SignatureDefinition,
+  instructions?: string,
+): Signature {
   if (signature instanceof Signature) {
     if (instructions !== undefined) {
-      throw new InvalidArgumentError({ message: "Don't specify instructions when initializing with a Signature" })
+      throw new InvalidArgumentError({
+        message: "Don't specify instructions when initializing with a Signature",
+      })
     }
     return signature
   }

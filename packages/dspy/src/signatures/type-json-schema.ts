@@ -8,7 +8,11 @@ function pythonTitle(text: string): string {
   let result = ''
   for (const character of text) {
     const isLetter = character.toLowerCase() !== character.toUpperCase()
-    result += isLetter ? (previousIsLetter ? character.toLowerCase() : character.toUpperCase()) : character
+    result += isLetter
+      ? previousIsLetter
+        ? character.toLowerCase()
+        : character.toUpperCase()
+      : character
     previousIsLetter = isLetter
   }
   return result
@@ -17,7 +21,15 @@ function pythonTitle(text: string): string {
 function literalJsonType(values: LiteralValue[]): string | undefined {
   const kinds = new Set(
     values.map((value) =>
-      value === null ? 'null' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value === 'boolean' ? 'boolean' : 'string',
+      value === null
+        ? 'null'
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? 'integer'
+            : 'number'
+          : typeof value === 'boolean'
+            ? 'boolean'
+            : 'string',
     ),
   )
   return kinds.size === 1 ? [...kinds][0] : undefined
@@ -56,9 +68,14 @@ export function pydanticJsonSchema(type: FieldType): JsonSchema {
       case 'list':
         return { items: current.item ? build(current.item, false) : {}, type: 'array' }
       case 'set':
-        return { items: current.item ? build(current.item, false) : {}, type: 'array', uniqueItems: true }
+        return {
+          items: current.item ? build(current.item, false) : {},
+          type: 'array',
+          uniqueItems: true,
+        }
       case 'dict': {
-        const value = current.value && current.value.kind !== 'any' ? build(current.value, false) : true
+        const value =
+          current.value && current.value.kind !== 'any' ? build(current.value, false) : true
         return { additionalProperties: value, type: 'object' }
       }
       case 'tuple':
@@ -71,7 +88,8 @@ export function pydanticJsonSchema(type: FieldType): JsonSchema {
         }
       case 'literal': {
         const jsonType = literalJsonType(current.values)
-        const base: JsonSchema = current.values.length === 1 ? { const: current.values[0] } : { enum: current.values }
+        const base: JsonSchema =
+          current.values.length === 1 ? { const: current.values[0] } : { enum: current.values }
         return jsonType ? { ...base, type: jsonType } : base
       }
       case 'union':
@@ -89,7 +107,10 @@ export function pydanticJsonSchema(type: FieldType): JsonSchema {
         if (!topLevel) {
           if (!definitions.has(current.name)) {
             definitions.set(current.name, {})
-            definitions.set(current.name, modelSchema(current.name, current.fields, current.description))
+            definitions.set(
+              current.name,
+              modelSchema(current.name, current.fields, current.description),
+            )
           }
           return { $ref: `#/$defs/${current.name}` }
         }
@@ -107,7 +128,9 @@ export function pydanticJsonSchema(type: FieldType): JsonSchema {
       properties[field.name] = schema
     }
     const schema: JsonSchema = { properties }
-    const required = fields.filter((field) => field.default === undefined).map((field) => field.name)
+    const required = fields
+      .filter((field) => field.default === undefined)
+      .map((field) => field.name)
     if (required.length > 0) schema.required = required
     if (description !== undefined) schema.description = description
     schema.title = name
@@ -117,7 +140,9 @@ export function pydanticJsonSchema(type: FieldType): JsonSchema {
   const root = build(type, true)
   if (definitions.size === 0) return root
   if (type.kind === 'model' && definitions.has(type.name)) definitions.delete(type.name)
-  const sortedDefinitions = Object.fromEntries([...definitions.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))
+  const sortedDefinitions = Object.fromEntries(
+    [...definitions.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+  )
   return { $defs: sortedDefinitions, ...root }
 }
 

@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { SignatureError } from '../errors/dspy-error.ts'
-import { type FieldType, type LiteralValue, type ModelField, optionalType, unionType } from './field-type.ts'
+import {
+  type FieldType,
+  type LiteralValue,
+  type ModelField,
+  optionalType,
+  unionType,
+} from './field-type.ts'
 
 type ZodDefinition = {
   type: string
@@ -67,7 +73,8 @@ export function zodToFieldType(schema: z.ZodType, fallbackName = 'Model'): Field
       }
     case 'tuple': {
       const items = (definition.items ?? []).map((item) => zodToFieldType(item, fallbackName))
-      if (definition.rest) return { kind: 'tuple', items: [zodToFieldType(definition.rest)], variadic: true }
+      if (definition.rest)
+        return { kind: 'tuple', items: [zodToFieldType(definition.rest)], variadic: true }
       return { kind: 'tuple', items, variadic: false }
     }
     case 'literal':
@@ -92,11 +99,13 @@ export function zodToFieldType(schema: z.ZodType, fallbackName = 'Model'): Field
     case 'nonoptional':
       return zodToFieldType(definition.innerType!, fallbackName)
     case 'union':
-      return unionType((definition.options ?? []).map((option) => zodToFieldType(option, fallbackName)))
+      return unionType(
+        (definition.options ?? []).map((option) => zodToFieldType(option, fallbackName)),
+      )
     case 'object': {
       const name = titleOf(schema) ?? fallbackName
-      const fields: ModelField[] = Object.entries(definition.shape ?? {}).map(([fieldName, fieldSchema]) =>
-        modelField(fieldName, fieldSchema),
+      const fields: ModelField[] = Object.entries(definition.shape ?? {}).map(
+        ([fieldName, fieldSchema]) => modelField(fieldName, fieldSchema),
       )
       const description = schema.description
       return { kind: 'model', name, fields, schema, ...(description ? { description } : {}) }
@@ -111,7 +120,10 @@ export function zodToFieldType(schema: z.ZodType, fallbackName = 'Model'): Field
 
 function modelField(name: string, schema: z.ZodType): ModelField {
   const definition = definitionOf(schema)
-  const field: ModelField = { name, type: zodToFieldType(schema, name.charAt(0).toUpperCase() + name.slice(1)) }
+  const field: ModelField = {
+    name,
+    type: zodToFieldType(schema, name.charAt(0).toUpperCase() + name.slice(1)),
+  }
   if (schema.description !== undefined) field.description = schema.description
   if (definition.type === 'default') {
     const value = definition.defaultValue
