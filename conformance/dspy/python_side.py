@@ -165,7 +165,9 @@ def build_signature(case: dict[str, Any], custom: dict[str, Any] | None = None) 
             kwargs["prefix"] = field["prefix"]
         kwargs.update(field.get("constraints") or {})
         make = {"input": dspy.InputField, "output": dspy.OutputField}[field["role"]]
-        namespace[field["name"]] = make(**kwargs)
+        with warnings.catch_warnings():  # `prefix` is deprecated in 3.2+ but still stored and saved
+            warnings.simplefilter("ignore", DeprecationWarning)
+            namespace[field["name"]] = make(**kwargs)
         if "type" in field:
             namespace["__annotations__"][field["name"]] = parse_annotation(field["type"], custom)
     return type(dspy.Signature)(name, (dspy.Signature,), namespace)
@@ -352,8 +354,10 @@ def build_state_program(case: dict[str, Any]) -> dspy.Module:
 
 
 def make_lm(spec: dict[str, Any]) -> dspy.LM:
+    """`{model, temperature?, max_tokens?, cache?, num_retries?, model_type?, kwargs?}` -> `dspy.LM`."""
     spec = dict(spec)
-    return dspy.LM(spec.pop("model"), **spec)
+    extra = spec.pop("kwargs", {}) or {}
+    return dspy.LM(spec.pop("model"), **spec, **extra)
 
 
 def apply_state(program: dspy.Module, case: dict[str, Any]) -> None:

@@ -16,8 +16,9 @@ function isDictable(value: unknown): value is Dictable {
  * declared type where there is one: numbers declared `float` become {@link PyFloat} so that they
  * print as `2.0`; objects with `toDict()` (Example, Prediction) become records; sets become lists.
  */
-export function toJsonable(value: unknown, type?: FieldType): unknown {
+export function toJsonable(value: unknown, declared?: FieldType): unknown {
   if (value === undefined || value === null) return null
+  const type = declared?.kind === 'union' ? unionOptionFor(value, declared.options) : declared
   if (value instanceof PyFloat) return value
   if (typeof value === 'number') {
     if (type && floatDeclared(type) && Number.isFinite(value)) return new PyFloat(value)
@@ -51,6 +52,26 @@ export function toJsonable(value: unknown, type?: FieldType): unknown {
     if (entry !== undefined) result[key] = toJsonable(entry, valueType)
   }
   return result
+}
+
+/** The union option a value belongs to, by its shape (what pydantic's smart mode would pick). */
+function unionOptionFor(value: unknown, options: FieldType[]): FieldType | undefined {
+  const kinds: FieldType['kind'][] =
+    typeof value === 'number'
+      ? ['int', 'float']
+      : typeof value === 'string'
+        ? ['str', 'literal', 'enum']
+        : typeof value === 'boolean'
+          ? ['bool']
+          : Array.isArray(value)
+            ? ['list', 'tuple', 'set']
+            : ['model', 'dict']
+  if (typeof value === 'number' && !Number.isInteger(value)) kinds.reverse()
+  for (const kind of kinds) {
+    const match = options.find((option) => option.kind === kind)
+    if (match) return match
+  }
+  return undefined
 }
 
 function floatDeclared(type: FieldType): boolean {

@@ -109,9 +109,8 @@ export function resolveLanguageModel(
   connection: ProviderConnection,
 ): ResolvedModel {
   const { providerName, modelId } = parseModelName(model)
-  const definition =
-    providers.get(providerName) ??
-    (connection.apiBase ? ({ kind: 'openai-compatible' } as const) : undefined)
+  const definition: ProviderDefinition | undefined =
+    providers.get(providerName) ?? (connection.apiBase ? { kind: 'openai-compatible' } : undefined)
   if (!definition) {
     const known = [...providers.keys()].join(', ')
     throw new LmError({
@@ -144,11 +143,25 @@ export function resolveLanguageModel(
         : modelType === 'text'
           ? provider.completion(modelId)
           : provider.chat(modelId)
-    return { providerName, modelId, kind: 'openai', providerOptionsKey: 'openai', languageModel, apiKey }
+    return {
+      providerName,
+      modelId,
+      kind: 'openai',
+      providerOptionsKey: 'openai',
+      languageModel,
+      apiKey,
+    }
   }
   if (definition.kind === 'anthropic') {
     const languageModel = createAnthropic({ ...base, apiKey })(modelId)
-    return { providerName, modelId, kind: 'anthropic', providerOptionsKey: 'anthropic', languageModel, apiKey }
+    return {
+      providerName,
+      modelId,
+      kind: 'anthropic',
+      providerOptionsKey: 'anthropic',
+      languageModel,
+      apiKey,
+    }
   }
   const name = providerName.replace(/[^a-zA-Z0-9]/g, '') || 'compatible'
   const provider = createOpenAICompatible({
@@ -161,7 +174,14 @@ export function resolveLanguageModel(
   })
   const languageModel =
     modelType === 'text' ? provider.completionModel(modelId) : provider.chatModel(modelId)
-  return { providerName, modelId, kind: 'openai-compatible', providerOptionsKey: name, languageModel, apiKey }
+  return {
+    providerName,
+    modelId,
+    kind: 'openai-compatible',
+    providerOptionsKey: name,
+    languageModel,
+    apiKey,
+  }
 }
 
 /** USD per million tokens, [input, output], for well-known models (dated snapshots match too). */
@@ -212,7 +232,8 @@ export function computeCost(
   return (input * prices[0] + output * prices[1]) / 1_000_000
 }
 
-function textOf(content: ChatMessage['content']): string {
+/** The text of a message's content (text parts joined by newlines). */
+export function messageText(content: ChatMessage['content']): string {
   if (typeof content === 'string') return content
   if (content === null || content === undefined) return ''
   return content
@@ -237,7 +258,12 @@ function userPart(part: ChatContentPart): UserPart {
     const file = record.file as { file_data?: string; file_id?: string; filename?: string }
     const data = file.file_data ?? file.file_id ?? ''
     const mediaType = dataUrlMediaType(data, 'application/octet-stream')
-    return { type: 'file', data: data.startsWith('data:') ? new URL(data) : data, mediaType, filename: file.filename }
+    return {
+      type: 'file',
+      data: data.startsWith('data:') ? new URL(data) : data,
+      mediaType,
+      filename: file.filename,
+    }
   }
   if (part.type === 'input_audio') {
     const audio = record.input_audio as { data: string; format: string }
@@ -270,12 +296,12 @@ export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[
   const toolNames = new Map<string, string>()
   return messages.map((message): ModelMessage => {
     if (message.role === 'system' || message.role === 'developer') {
-      return { role: 'system', content: textOf(message.content) }
+      return { role: 'system', content: messageText(message.content) }
     }
     if (message.role === 'assistant') {
       const calls = (message.tool_calls as OpenAiToolCall[] | undefined) ?? []
-      if (calls.length === 0) return { role: 'assistant', content: textOf(message.content) }
-      const text = textOf(message.content)
+      if (calls.length === 0) return { role: 'assistant', content: messageText(message.content) }
+      const text = messageText(message.content)
       return {
         role: 'assistant',
         content: [
@@ -283,7 +309,12 @@ export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[
           ...calls.map((call) => {
             toolNames.set(call.id, call.function.name)
             const input = parseArguments(call.function.arguments)
-            return { type: 'tool-call' as const, toolCallId: call.id, toolName: call.function.name, input }
+            return {
+              type: 'tool-call' as const,
+              toolCallId: call.id,
+              toolName: call.function.name,
+              input,
+            }
           }),
         ],
       }
@@ -291,7 +322,7 @@ export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[
     if (message.role === 'tool') {
       const toolCallId = String(message.tool_call_id ?? '')
       const toolName = toolNames.get(toolCallId) ?? String(message.name ?? 'tool')
-      const output = { type: 'text' as const, value: textOf(message.content) }
+      const output = { type: 'text' as const, value: messageText(message.content) }
       return { role: 'tool', content: [{ type: 'tool-result', toolCallId, toolName, output }] }
     }
     if (typeof message.content === 'string') return { role: 'user', content: message.content }

@@ -82,7 +82,9 @@ export function cacheKey(
   request: Record<string, unknown>,
   ignored: readonly string[] = ignoredArgsForCacheKey,
 ): string {
-  const params = Object.fromEntries(Object.entries(request).filter(([key]) => !ignored.includes(key)))
+  const params = Object.fromEntries(
+    Object.entries(request).filter(([key]) => !ignored.includes(key)),
+  )
   return createHash('sha256').update(orjsonSortedDumps(params, floatKwargs), 'utf8').digest('hex')
 }
 
@@ -126,7 +128,9 @@ export class RequestCache {
     this.diskCacheDir = options.diskCacheDir ?? defaultCacheDir()
     this.memoryMaxEntries = options.memoryMaxEntries ?? 1_000_000
     if (!(this.memoryMaxEntries > 0)) {
-      throw new RangeError(`memoryMaxEntries must be a positive number, got ${this.memoryMaxEntries}`)
+      throw new RangeError(
+        `memoryMaxEntries must be a positive number, got ${this.memoryMaxEntries}`,
+      )
     }
   }
 
@@ -135,7 +139,10 @@ export class RequestCache {
     return this.memory.size
   }
 
-  cacheKey(request: Record<string, unknown>, ignored: readonly string[] = ignoredArgsForCacheKey): string {
+  cacheKey(
+    request: Record<string, unknown>,
+    ignored: readonly string[] = ignoredArgsForCacheKey,
+  ): string {
     return cacheKey(request, ignored)
   }
 
@@ -145,7 +152,8 @@ export class RequestCache {
     ignored: readonly string[] = ignoredArgsForCacheKey,
   ): Promise<LmResponse | undefined> {
     if (!this.enableMemoryCache && !this.enableDiskCache) return undefined
-    const key = this.cacheKey(request, ignored)
+    const key = this.safeKey(request, ignored)
+    if (key === undefined) return undefined
     const inMemory = this.memory.get(key)
     if (inMemory !== undefined) {
       this.memory.delete(key)
@@ -166,7 +174,8 @@ export class RequestCache {
     ignored: readonly string[] = ignoredArgsForCacheKey,
   ): Promise<void> {
     if (!this.enableMemoryCache && !this.enableDiskCache) return
-    const key = this.cacheKey(request, ignored)
+    const key = this.safeKey(request, ignored)
+    if (key === undefined) return
     const stored = structuredClone(response)
     delete stored.cacheHit
     this.remember(key, stored)
@@ -176,6 +185,15 @@ export class RequestCache {
   /** Empties the memory level (the disk level stays). */
   resetMemoryCache(): void {
     this.memory.clear()
+  }
+
+  /** The key, or undefined when the request cannot be hashed (then the cache is skipped, as in DSPy). */
+  private safeKey(request: Record<string, unknown>, ignored: readonly string[]): string | undefined {
+    try {
+      return this.cacheKey(request, ignored)
+    } catch {
+      return undefined
+    }
   }
 
   private remember(key: string, response: LmResponse): void {

@@ -96,7 +96,8 @@ const contextWindowPattern =
 /** Replaces every secret in `text` by `[redacted]`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text
-  for (const secret of secrets) if (secret.length >= 4) result = result.split(secret).join('[redacted]')
+  for (const secret of secrets)
+    if (secret.length >= 4) result = result.split(secret).join('[redacted]')
   return result
 }
 

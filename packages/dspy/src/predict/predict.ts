@@ -142,7 +142,7 @@ export class Predict extends Module implements Parameter {
     return {
       traces: this.traces,
       train: this.train,
-      demos: this.demos.map(serializeDemo),
+      demos: this.demos.map((demo) => serializeDemo(demo, this.signature)),
       signature: this.signature.dumpState(),
       lm: this.lm ? this.lm.dumpState() : null,
     }

@@ -29,7 +29,7 @@ export function pythonDedent(text: string): string {
 
 /** Python's `inspect.cleandoc`: the docstring cleaning DSPy applies to signature instructions. */
 export function pythonCleandoc(text: string): string {
-  const lines = text.replace(/\t/g, '        ').split('\n')
+  const lines = pythonExpandTabs(text).split('\n')
   let margin = Number.POSITIVE_INFINITY
   for (const line of lines.slice(1)) {
     const content = line.trimStart()
@@ -46,4 +46,21 @@ export function pythonCleandoc(text: string): string {
 /** Python's `str.strip()` with no argument (Unicode whitespace). */
 export function pythonStrip(text: string): string {
   return text.replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/gu, '')
+}
+
+/** Python's `str.expandtabs(8)`: tabs to the next multiple-of-8 column, columns reset at line breaks. */
+export function pythonExpandTabs(text: string, tabSize = 8): string {
+  let column = 0
+  let result = ''
+  for (const character of text) {
+    if (character === '\t') {
+      const spaces = tabSize - (column % tabSize)
+      result += ' '.repeat(spaces)
+      column += spaces
+    } else {
+      result += character
+      column = character === '\n' || character === '\r' ? 0 : column + 1
+    }
+  }
+  return result
 }

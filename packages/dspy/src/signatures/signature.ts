@@ -109,10 +109,8 @@ export class Signature {
       })
       inputs = built.filter((field) => field.role === 'input')
       outputs = built.filter((field) => field.role === 'output')
-      if (instructions === undefined && spec.instructions !== undefined) {
-        instructions = pythonCleandoc(spec.instructions)
-      }
-      if (instructions === '' && spec.instructions === undefined) instructions = undefined
+      if (instructions !== undefined) instructions = instructions ? pythonCleandoc(instructions) : undefined
+      else if (spec.instructions !== undefined) instructions = pythonCleandoc(spec.instructions)
       this.name = settings.name ?? spec.name ?? 'StringSignature'
       this.inputFields = inputs
       this.outputFields = outputs
@@ -122,7 +120,7 @@ export class Signature {
     this.name = settings.name ?? 'StringSignature'
     this.inputFields = inputs
     this.outputFields = outputs
-    this.instructions = instructions ?? defaultInstructions(inputs, outputs)
+    this.instructions = instructions ? pythonCleandoc(instructions) : defaultInstructions(inputs, outputs)
   }
 
   /** Builds a signature directly from fields (DSPy's `Signature(fields, instructions)`). */
@@ -137,8 +135,9 @@ export class Signature {
     signature.inputFields = options.fields.filter((field) => field.role === 'input')
     signature.outputFields = options.fields.filter((field) => field.role === 'output')
     signature.name = options.name ?? 'StringSignature'
-    signature.instructions =
-      options.instructions ?? defaultInstructions(signature.inputFields, signature.outputFields)
+    signature.instructions = options.instructions
+      ? pythonCleandoc(options.instructions)
+      : defaultInstructions(signature.inputFields, signature.outputFields)
     return signature as Signature
   }
 

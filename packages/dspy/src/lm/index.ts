@@ -1,0 +1,25 @@
+/**
+ * @module lm
+ * DSPy's `dspy.LM` over the Vercel AI SDK, its response cache and provider registry.
+ *
+ * @example
+ * import { LM, configureCache } from '@dspyflow/dspy'
+ * configureCache({ enableDiskCache: false })
+ * const lm = new LM('openai/gpt-4o-mini', { temperature: 0 })
+ */
+export { LM, type LmOptions, type LmStreamChunk, type LmStreamSink } from './lm.ts'
+export {
+  computeCost,
+  isOpenAiReasoningModel,
+  type ProviderDefinition,
+  type ProviderKind,
+  parseModelName,
+  registerProvider,
+} from './provider-registry.ts'
+export {
+  type CacheOptions,
+  cacheKey,
+  configureCache,
+  getCache,
+  RequestCache,
+} from './request-cache.ts'
