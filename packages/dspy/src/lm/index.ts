@@ -7,9 +7,10 @@
  * configureCache({ enableDiskCache: false })
  * const lm = new LM('openai/gpt-4o-mini', { temperature: 0 })
  */
-export { LM, type LmOptions, type LmStreamChunk, type LmStreamSink } from './lm.ts'
+export { LM, type LmOptions } from './lm.ts'
+export type { LmStreamChunk, LmStreamSink } from './lm-stream.ts'
+export { computeCost } from './model-pricing.ts'
 export {
-  computeCost,
   isOpenAiReasoningModel,
   type ProviderDefinition,
   type ProviderKind,

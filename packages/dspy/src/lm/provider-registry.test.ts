@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { toModelMessages } from './model-messages.ts'
+import { computeCost } from './model-pricing.ts'
 import {
-  computeCost,
   isOpenAiReasoningModel,
   parseModelName,
   registerProvider,
   resolveLanguageModel,
-  toModelMessages,
 } from './provider-registry.ts'
 
 afterEach(() => {

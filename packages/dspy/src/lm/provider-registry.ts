@@ -1,9 +1,8 @@
 import { createAnthropic } from '@ai-sdk/anthropic'
 import { createOpenAI } from '@ai-sdk/openai'
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible'
-import type { LanguageModel, ModelMessage } from 'ai'
+import type { LanguageModel } from 'ai'
 import { LmError } from '../errors/lm-error.ts'
-import type { ChatContentPart, ChatMessage } from './lm-types.ts'
 
 /** The AI SDK provider package a LiteLLM-style provider name is served by. */
 export type ProviderKind = 'openai' | 'anthropic' | 'openai-compatible'
@@ -90,7 +89,12 @@ export interface ResolvedModel {
   apiKey: string | undefined
 }
 
-/** The definition of a provider name, or undefined when unknown. */
+/**
+ * The definition of a provider name, or undefined when unknown.
+ *
+ * @example
+ * getProviderDefinition('ollama')?.defaultBaseUrl // 'http://localhost:11434/v1'
+ */
 export function getProviderDefinition(providerName: string): ProviderDefinition | undefined {
   return providers.get(providerName)
 }
@@ -182,150 +186,4 @@ export function resolveLanguageModel(
     languageModel,
     apiKey,
   }
-}
-
-/** USD per million tokens, [input, output], for well-known models (dated snapshots match too). */
-const pricesPerMillionTokens: Record<string, readonly [number, number]> = {
-  'gpt-4o': [2.5, 10],
-  'gpt-4o-mini': [0.15, 0.6],
-  'gpt-4.1': [2, 8],
-  'gpt-4.1-mini': [0.4, 1.6],
-  'gpt-4.1-nano': [0.1, 0.4],
-  'gpt-4-turbo': [10, 30],
-  'gpt-3.5-turbo': [0.5, 1.5],
-  o1: [15, 60],
-  o3: [2, 8],
-  'o3-mini': [1.1, 4.4],
-  'o4-mini': [1.1, 4.4],
-  'gpt-5': [1.25, 10],
-  'gpt-5-mini': [0.25, 2],
-  'gpt-5-nano': [0.05, 0.4],
-  'claude-3-5-haiku': [0.8, 4],
-  'claude-3-5-sonnet': [3, 15],
-  'claude-3-7-sonnet': [3, 15],
-  'claude-sonnet-4': [3, 15],
-  'claude-opus-4': [15, 75],
-  'claude-opus-4-1': [15, 75],
-  'claude-haiku-4-5': [1, 5],
-  'claude-sonnet-4-5': [3, 15],
-  'claude-opus-4-5': [5, 25],
-}
-
-/**
- * The cost in USD of a call to an OpenAI or Anthropic model from its token usage, or undefined
- * when the model is not in the small built-in price table.
- *
- * @example
- * computeCost('openai', 'gpt-4o-mini', { prompt_tokens: 1000, completion_tokens: 100 }) // 0.00021
- */
-export function computeCost(
-  kind: ProviderKind,
-  modelId: string,
-  usage: Record<string, unknown>,
-): number | undefined {
-  if (kind === 'openai-compatible') return undefined
-  const family = modelId.replace(/-(\d{4}-\d{2}-\d{2}|\d{8}|latest)$/, '')
-  const prices = pricesPerMillionTokens[family]
-  const input = usage.prompt_tokens
-  const output = usage.completion_tokens
-  if (!prices || typeof input !== 'number' || typeof output !== 'number') return undefined
-  return (input * prices[0] + output * prices[1]) / 1_000_000
-}
-
-/** The text of a message's content (text parts joined by newlines). */
-export function messageText(content: ChatMessage['content']): string {
-  if (typeof content === 'string') return content
-  if (content === null || content === undefined) return ''
-  return content
-    .map((part) => (part.type === 'text' ? String((part as { text: unknown }).text) : ''))
-    .join('\n')
-}
-
-function dataUrlMediaType(url: string, fallback: string): string {
-  return /^data:([^;,]+)/.exec(url)?.[1] ?? fallback
-}
-
-type UserPart = Exclude<Extract<ModelMessage, { role: 'user' }>['content'], string>[number]
-
-function userPart(part: ChatContentPart): UserPart {
-  const record = part as Record<string, unknown>
-  if (part.type === 'text') return { type: 'text', text: String(record.text) }
-  if (part.type === 'image_url') {
-    const url = (record.image_url as { url: string }).url
-    return { type: 'image', image: new URL(url) }
-  }
-  if (part.type === 'file') {
-    const file = record.file as { file_data?: string; file_id?: string; filename?: string }
-    const data = file.file_data ?? file.file_id ?? ''
-    const mediaType = dataUrlMediaType(data, 'application/octet-stream')
-    return {
-      type: 'file',
-      data: data.startsWith('data:') ? new URL(data) : data,
-      mediaType,
-      filename: file.filename,
-    }
-  }
-  if (part.type === 'input_audio') {
-    const audio = record.input_audio as { data: string; format: string }
-    return { type: 'file', data: audio.data, mediaType: `audio/${audio.format}` }
-  }
-  return { type: 'text', text: JSON.stringify(part) }
-}
-
-interface OpenAiToolCall {
-  id: string
-  function: { name: string; arguments: string }
-}
-
-function parseArguments(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return text
-  }
-}
-
-/**
- * OpenAI chat-completions messages (what DSPy's adapters build) as AI SDK model messages: text
- * and image/file parts, assistant tool calls and tool results.
- *
- * @example
- * toModelMessages([{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }])
- */
-export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[] {
-  const toolNames = new Map<string, string>()
-  return messages.map((message): ModelMessage => {
-    if (message.role === 'system' || message.role === 'developer') {
-      return { role: 'system', content: messageText(message.content) }
-    }
-    if (message.role === 'assistant') {
-      const calls = (message.tool_calls as OpenAiToolCall[] | undefined) ?? []
-      if (calls.length === 0) return { role: 'assistant', content: messageText(message.content) }
-      const text = messageText(message.content)
-      return {
-        role: 'assistant',
-        content: [
-          ...(text ? [{ type: 'text' as const, text }] : []),
-          ...calls.map((call) => {
-            toolNames.set(call.id, call.function.name)
-            const input = parseArguments(call.function.arguments)
-            return {
-              type: 'tool-call' as const,
-              toolCallId: call.id,
-              toolName: call.function.name,
-              input,
-            }
-          }),
-        ],
-      }
-    }
-    if (message.role === 'tool') {
-      const toolCallId = String(message.tool_call_id ?? '')
-      const toolName = toolNames.get(toolCallId) ?? String(message.name ?? 'tool')
-      const output = { type: 'text' as const, value: messageText(message.content) }
-      return { role: 'tool', content: [{ type: 'tool-result', toolCallId, toolName, output }] }
-    }
-    if (typeof message.content === 'string') return { role: 'user', content: message.content }
-    return { role: 'user', content: (message.content ?? []).map(userPart) }
-  })
 }

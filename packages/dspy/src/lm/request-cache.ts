@@ -100,7 +100,12 @@ export interface CacheOptions {
   memoryMaxEntries?: number
 }
 
-/** The default disk-cache folder: `$DSPY_CACHEDIR`, else `~/.dspy_cache/dspyflow`. */
+/**
+ * The default disk-cache folder: `$DSPY_CACHEDIR`, else `~/.dspy_cache/dspyflow`.
+ *
+ * @example
+ * defaultCacheDir() // '/home/me/.dspy_cache/dspyflow'
+ */
 export function defaultCacheDir(): string {
   return process.env.DSPY_CACHEDIR || join(homedir(), '.dspy_cache', 'dspyflow')
 }
@@ -188,7 +193,10 @@ export class RequestCache {
   }
 
   /** The key, or undefined when the request cannot be hashed (then the cache is skipped, as in DSPy). */
-  private safeKey(request: Record<string, unknown>, ignored: readonly string[]): string | undefined {
+  private safeKey(
+    request: Record<string, unknown>,
+    ignored: readonly string[],
+  ): string | undefined {
     try {
       return this.cacheKey(request, ignored)
     } catch {
@@ -251,7 +259,12 @@ function prepareCachedResponse(response: LmResponse): LmResponse {
 
 let globalCache: RequestCache | undefined
 
-/** The process-wide cache (DSPy's `dspy.cache`), created on first use. */
+/**
+ * The process-wide cache (DSPy's `dspy.cache`), created on first use.
+ *
+ * @example
+ * getCache().resetMemoryCache()
+ */
 export function getCache(): RequestCache {
   globalCache ??= new RequestCache()
   return globalCache

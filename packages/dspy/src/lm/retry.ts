@@ -51,7 +51,12 @@ function isNetworkError(error: unknown): boolean {
   return typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR)/.test(code)
 }
 
-/** Rate limits (429), server errors (5xx) and network failures are transient. */
+/**
+ * Rate limits (429), server errors (5xx) and network failures are transient.
+ *
+ * @example
+ * isRetryableError(new TypeError('fetch failed')) // true
+ */
 export function isRetryableError(error: unknown): boolean {
   const status = statusOf(error)
   if (status !== undefined) return status === 429 || status >= 500
@@ -93,7 +98,12 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
 const contextWindowPattern =
   /context[_ ](length|window)|maximum context|too many tokens|prompt is too long|input is too long|reduce the length/i
 
-/** Replaces every secret in `text` by `[redacted]`. */
+/**
+ * Replaces every secret (of 4 characters or more) in `text` by `[redacted]`.
+ *
+ * @example
+ * redactSecrets('bad key sk-123456', ['sk-123456']) // 'bad key [redacted]'
+ */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text
   for (const secret of secrets)

@@ -14,9 +14,12 @@ function splitTopLevel(text: string): string[] {
   let depth = 0
   let quote: string | undefined
   let current = ''
+  let escaped = false
   for (const character of text) {
     if (quote) {
-      if (character === quote) quote = undefined
+      if (escaped) escaped = false
+      else if (character === '\\') escaped = true
+      else if (character === quote) quote = undefined
     } else if (character === '"' || character === "'") quote = character
     else if (character === '[' || character === '(') depth += 1
     else if (character === ']' || character === ')') depth -= 1
