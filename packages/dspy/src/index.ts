@@ -71,3 +71,16 @@ export { pydanticJsonSchema } from './signatures/type-json-schema.ts'
 export { zodToFieldType } from './signatures/zod-field-type.ts'
 export { loadState, saveState, savedDependencyVersions } from './state/state-file.ts'
 export { formatHistory, type FormatHistoryOptions } from './utils/inspect-history.ts'
+export {
+  type JsonSchema,
+  Tool,
+  ToolError,
+  type ToolFromZodOptions,
+  type ToolFunction,
+  type ToolOptions,
+} from './predict/tool.ts'
+export { ReAct, type ReActOptions } from './predict/react.ts'
+export { BestOfN, type BestOfNOptions, type RewardFunction } from './predict/best-of-n.ts'
+export { OfferFeedback, Refine, type RefineOptions } from './predict/refine.ts'
+export { Parallel, type ParallelOptions, type ParallelPair } from './predict/parallel.ts'
+export { type BoundedResult, runBounded, type RunBoundedOptions } from './utils/run-bounded.ts'

@@ -11,7 +11,9 @@ import { Predict } from './predict.ts'
 /** Answers by rollout id; every copy shares `calls`, so the test sees each attempt's LM arguments. */
 class RolloutLM extends BaseLM {
   readonly calls: { rolloutId: unknown; temperature: unknown; prompt: string }[] = []
-  constructor(readonly answerFor: (rolloutId: number | undefined, prompt: string) => Record<string, unknown>) {
+  constructor(
+    readonly answerFor: (rolloutId: number | undefined, prompt: string) => Record<string, unknown>,
+  ) {
     super('rollout', { temperature: 0 })
   }
   protected async forward(request: LmRequest & { cache: boolean }): Promise<LmResponse> {
@@ -49,13 +51,18 @@ describe('BestOfN', () => {
       },
     })
     const trace: TraceStep[] = []
-    const prediction = await context({ trace }, () => best.call({ question: 'Capital of Belgium?' }))
+    const prediction = await context({ trace }, () =>
+      best.call({ question: 'Capital of Belgium?' }),
+    )
     expect(prediction.answer).toBe('Brussels')
     expect(lm.calls.map(({ rolloutId, temperature }) => [rolloutId, temperature])).toEqual([
       [0, 1],
       [1, 1],
     ])
-    expect(seenArgs).toEqual([{ question: 'Capital of Belgium?' }, { question: 'Capital of Belgium?' }])
+    expect(seenArgs).toEqual([
+      { question: 'Capital of Belgium?' },
+      { question: 'Capital of Belgium?' },
+    ])
     expect(trace).toHaveLength(1)
     expect(trace[0]!.predictor).not.toBe(qa)
     expect(qa.lm).toBeUndefined()
@@ -63,7 +70,9 @@ describe('BestOfN', () => {
   })
 
   it("starts at the LM's rollout_id and returns the best when none reaches the threshold", async () => {
-    const lm = new RolloutLM((rolloutId) => ({ answer: 'word '.repeat(10 - (rolloutId ?? 0)).trim() }))
+    const lm = new RolloutLM((rolloutId) => ({
+      answer: 'word '.repeat(10 - (rolloutId ?? 0)).trim(),
+    }))
     const qa = new Predict('question -> answer')
     qa.lm = lm.copy({ rollout_id: 5 })
     const best = new BestOfN({
@@ -93,17 +102,28 @@ describe('BestOfN', () => {
     }
     configure({ lm: new RolloutLM(() => ({ answer: 'Brussels' })) })
     const flaky = new Flaky()
-    const recovered = await new BestOfN({ module: flaky, n: 3, threshold: 1, rewardFn: oneWord }).call({ question: 'q' })
+    const recovered = await new BestOfN({
+      module: flaky,
+      n: 3,
+      threshold: 1,
+      rewardFn: oneWord,
+    }).call({ question: 'q' })
     expect(recovered.answer).toBe('Brussels')
-    expect(console.warn).toHaveBeenCalledWith('BestOfN: Attempt 1 failed with rollout id 0: flaky 1')
+    expect(console.warn).toHaveBeenCalledWith(
+      'BestOfN: Attempt 1 failed with rollout id 0: flaky 1',
+    )
     const failing = new Flaky()
     await expect(
-      new BestOfN({ module: failing, n: 3, threshold: 1, rewardFn: oneWord, failCount: 1 }).call({ question: 'q' }),
+      new BestOfN({ module: failing, n: 3, threshold: 1, rewardFn: oneWord, failCount: 1 }).call({
+        question: 'q',
+      }),
     ).rejects.toThrow('flaky 2')
     const alwaysFailing = new Flaky()
     alwaysFailing.attempts.count = -10
-    await expect(new BestOfN({ module: alwaysFailing, n: 2, threshold: 1, rewardFn: oneWord }).call({ question: 'q' })).rejects.toThrow(
-      'flaky -8',
-    )
+    await expect(
+      new BestOfN({ module: alwaysFailing, n: 2, threshold: 1, rewardFn: oneWord }).call({
+        question: 'q',
+      }),
+    ).rejects.toThrow('flaky -8')
   })
 })

@@ -5,7 +5,10 @@ import type { Prediction } from '../primitives/prediction.ts'
 import { context, settings, type TraceStep } from '../settings/settings.ts'
 
 /** Scores one attempt: the call's inputs and its prediction → a number (higher is better). */
-export type RewardFunction = (args: Record<string, unknown>, prediction: Prediction) => number | Promise<number>
+export type RewardFunction = (
+  args: Record<string, unknown>,
+  prediction: Prediction,
+) => number | Promise<number>
 
 /** Options of {@link BestOfN}, DSPy's `BestOfN(module, N, reward_fn, threshold, fail_count)`. */
 export interface BestOfNOptions {
@@ -27,7 +30,12 @@ export interface RolloutAttempt {
   module: Module
 }
 
-/** The LM attempts are derived from: the module's own, else the configured one. */
+/**
+ * The LM attempts are derived from: the module's own, else the configured one.
+ *
+ * @example
+ * const start = (rolloutBaseLm(program).kwargs.rollout_id as number | undefined) ?? 0
+ */
 export function rolloutBaseLm(module: Module): BaseLM {
   const lm = module.getLm() ?? (settings.get('lm') as BaseLM | undefined)
   if (!lm) throw new NoLmConfiguredError()
@@ -37,6 +45,10 @@ export function rolloutBaseLm(module: Module): BaseLM {
 /**
  * One attempt as DSPy runs it: a deep copy of the module on `lm.copy({ rollout_id, temperature: 1.0 })`,
  * called in a fresh trace (`context({ trace: [] })`), then scored by the reward function there.
+ *
+ * @example
+ * const attempt = await runRolloutAttempt({ module: qa, lm, rolloutId: 1, inputs, rewardFn })
+ * attempt.reward // the reward of this rollout's prediction
  */
 export async function runRolloutAttempt(options: {
   module: Module
@@ -56,13 +68,23 @@ export async function runRolloutAttempt(options: {
   })
 }
 
-/** Adds the winning attempt's trace to the caller's trace, as DSPy does. */
+/**
+ * Adds the winning attempt's trace to the caller's trace, as DSPy does.
+ *
+ * @example
+ * extendTrace(best.trace)
+ */
 export function extendTrace(trace: TraceStep[] | undefined): void {
   const current = settings.get('trace')
   if (trace && trace.length > 0 && current) current.push(...trace)
 }
 
-/** DSPy's failure rule: rethrow when the attempt index passes the remaining fail count. */
+/**
+ * DSPy's failure rule: rethrow when the attempt index passes the remaining fail count.
+ *
+ * @example
+ * toleratesFailure({ index: 2, failCount: 1 }) // false: rethrow
+ */
 export function toleratesFailure(options: { index: number; failCount: number }): boolean {
   return options.index <= options.failCount
 }
@@ -107,17 +129,26 @@ export class BestOfN extends Module {
     for (let index = 0; index < this.n; index += 1) {
       const rolloutId = start + index
       try {
-        const attempt = await runRolloutAttempt({ module: this.module, lm, rolloutId, inputs, rewardFn: this.rewardFn })
+        const attempt = await runRolloutAttempt({
+          module: this.module,
+          lm,
+          rolloutId,
+          inputs,
+          rewardFn: this.rewardFn,
+        })
         if (attempt.reward > (best?.reward ?? Number.NEGATIVE_INFINITY)) best = attempt
         if (attempt.reward >= this.threshold) break
       } catch (error) {
-        console.warn(`BestOfN: Attempt ${index + 1} failed with rollout id ${rolloutId}: ${(error as Error)?.message ?? error}`)
+        console.warn(
+          `BestOfN: Attempt ${index + 1} failed with rollout id ${rolloutId}: ${(error as Error)?.message ?? error}`,
+        )
         if (!toleratesFailure({ index, failCount })) throw error
         failCount -= 1
         lastError = error
       }
     }
-    if (!best) throw lastError ?? new Error('BestOfN: no attempt produced a reward above -Infinity.')
+    if (!best)
+      throw lastError ?? new Error('BestOfN: no attempt produced a reward above -Infinity.')
     extendTrace(best.trace)
     return best.prediction
   }

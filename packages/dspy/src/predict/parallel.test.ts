@@ -38,7 +38,9 @@ describe('Parallel', () => {
   it('returns results in input order with bounded concurrency', async () => {
     const echo = new Echo()
     const delays = [20, 1, 15, 2, 10, 3, 5, 1]
-    const results = await new Parallel({ numThreads: 3 }).call(delays.map((delay, id) => [echo, { id, delay }] as const))
+    const results = await new Parallel({ numThreads: 3 }).call(
+      delays.map((delay, id) => [echo, { id, delay }] as const),
+    )
     expect(results.map((result) => result?.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
     expect(echo.maxInFlight).toBe(3)
   })
@@ -55,14 +57,24 @@ describe('Parallel', () => {
     expect((results[0] as Prediction).toDict()).toEqual({ id: 1 })
     expect((results[1] as Prediction).toDict()).toEqual({ id: 2 })
     expect(results[2]).toBe(7)
-    await new Parallel({ accessExamples: false }).call([[(value: unknown) => seen.push(value), example]])
+    await new Parallel({ accessExamples: false }).call([
+      [(value: unknown) => seen.push(value), example],
+    ])
     expect(seen[0]).toBe(example)
   })
 
   it('runs nested Parallels on arrays of pairs', async () => {
     const echo = new Echo()
     const inner = new Parallel({ numThreads: 2 })
-    const [nested] = await new Parallel().call<unknown>([[inner, [[echo, { id: 'a' }], [echo, { id: 'b' }]]]])
+    const [nested] = await new Parallel().call<unknown>([
+      [
+        inner,
+        [
+          [echo, { id: 'a' }],
+          [echo, { id: 'b' }],
+        ],
+      ],
+    ])
     expect((nested as Prediction[]).map((result) => result.id)).toEqual(['a', 'b'])
   })
 
@@ -75,7 +87,10 @@ describe('Parallel', () => {
     ] as const
     const results = await new Parallel({ maxErrors: 5 }).call(pairs)
     expect(results.map((result) => result?.id ?? null)).toEqual([0, null, null])
-    const [again, failed, exceptions] = await new Parallel({ maxErrors: 5, returnFailedExamples: true }).call(pairs)
+    const [again, failed, exceptions] = await new Parallel({
+      maxErrors: 5,
+      returnFailedExamples: true,
+    }).call(pairs)
     expect(again[0]?.id).toBe(0)
     expect(failed).toHaveLength(2)
     expect(failed).toContain('not an input')
@@ -83,12 +98,17 @@ describe('Parallel', () => {
       'Invalid example type: string, only supported types are Example, dict, list and tuple',
       'failed 1',
     ])
-    expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/^Error for \{'id': 1, 'fail': True\}: failed 1\./))
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringMatching(/^Error for \{'id': 1, 'fail': True\}: failed 1\./),
+    )
   })
 
   it('cancels the remaining work and throws once maxErrors pairs failed', async () => {
     const echo = new Echo()
-    const pairs = Array.from({ length: 20 }, (_, id) => [echo, { id, fail: id < 3, delay: 5 }] as const)
+    const pairs = Array.from(
+      { length: 20 },
+      (_, id) => [echo, { id, fail: id < 3, delay: 5 }] as const,
+    )
     await expect(new Parallel({ numThreads: 2, maxErrors: 2 }).call(pairs)).rejects.toThrow(
       'Execution cancelled due to errors or interruption.',
     )
@@ -99,15 +119,23 @@ describe('Parallel', () => {
   it('uses the settings defaults and the per-call numThreads override', async () => {
     configure({ numThreads: 2, maxErrors: 4 })
     const parallel = new Parallel()
-    expect([parallel.numThreads, parallel.maxErrors, parallel.timeout, parallel.stragglerLimit]).toEqual([2, 4, 120, 3])
+    expect([
+      parallel.numThreads,
+      parallel.maxErrors,
+      parallel.timeout,
+      parallel.stragglerLimit,
+    ]).toEqual([2, 4, 120, 3])
     const echo = new Echo()
-    await parallel.forward(Array.from({ length: 6 }, (_, id) => [echo, { id }] as const), { numThreads: 1 })
+    await parallel.forward(
+      Array.from({ length: 6 }, (_, id) => [echo, { id }] as const),
+      { numThreads: 1 },
+    )
     expect(echo.maxInFlight).toBe(1)
   })
 
   it("propagates the caller's settings (context) to every worker", async () => {
     const predict = new Predict('question -> answer')
-    const lm = new DummyLM({ 'q1': { answer: 'one' }, 'q2': { answer: 'two' } })
+    const lm = new DummyLM({ q1: { answer: 'one' }, q2: { answer: 'two' } })
     const trace: never[] = []
     const results = await context({ lm, trace }, () =>
       new Parallel({ numThreads: 2 }).call([

@@ -34,7 +34,11 @@ export type ParallelTarget =
 export type ParallelPair = readonly [ParallelTarget, unknown]
 
 /** DSPy's `(results, failed_examples, exceptions)` when `returnFailedExamples` is set. */
-export type ParallelFailureReport<Result> = [results: (Result | null)[], failedExamples: unknown[], exceptions: unknown[]]
+export type ParallelFailureReport<Result> = [
+  results: (Result | null)[],
+  failedExamples: unknown[],
+  exceptions: unknown[],
+]
 
 /** What `call` resolves to: the results, or the failure report when `returnFailedExamples` is true. */
 export type ParallelOutput<ReturnFailed extends boolean, Result> = ReturnFailed extends true
@@ -45,7 +49,12 @@ const cancelledMessage = 'Execution cancelled due to errors or interruption.'
 
 function describe(value: unknown): string {
   if (value instanceof Example) return value.toString()
-  if (value !== null && typeof value === 'object' && value.constructor !== Object && !Array.isArray(value)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    value.constructor !== Object &&
+    !Array.isArray(value)
+  ) {
     return String(value)
   }
   return pythonRepr(value)
@@ -116,13 +125,16 @@ export class Parallel<ReturnFailed extends boolean = false> {
       console.warn(cancelledMessage)
       throw new Error(cancelledMessage)
     }
-    const results = outcomes.map((outcome) => (outcome.status === 'fulfilled' ? (outcome.value ?? null) : null)) as (
-      | Result
-      | null
-    )[]
+    const results = outcomes.map((outcome) =>
+      outcome.status === 'fulfilled' ? (outcome.value ?? null) : null,
+    ) as (Result | null)[]
     if (!this.returnFailedExamples) return results as ParallelOutput<ReturnFailed, Result>
     const failedExamples = failedIndices.map((index) => pairs[index]![1])
-    const report: ParallelFailureReport<Result> = [results, failedExamples, failedIndices.map((index) => exceptions.get(index))]
+    const report: ParallelFailureReport<Result> = [
+      results,
+      failedExamples,
+      failedIndices.map((index) => exceptions.get(index)),
+    ]
     return report as ParallelOutput<ReturnFailed, Result>
   }
 
@@ -138,20 +150,26 @@ export class Parallel<ReturnFailed extends boolean = false> {
   protected async processPair(pair: ParallelPair): Promise<unknown> {
     const [target, example] = pair
     if (example instanceof Example) {
-      return invoke(target, [this.accessExamples ? Object.fromEntries(example.inputs().items()) : example])
+      return invoke(target, [
+        this.accessExamples ? Object.fromEntries(example.inputs().items()) : example,
+      ])
     }
     if (Array.isArray(example)) {
       if (target instanceof Parallel) return target.call(example as ParallelPair[])
       return invoke(target, example)
     }
-    if (example !== null && typeof example === 'object' && example.constructor === Object) return invoke(target, [example])
-    if (example !== null && typeof example === 'object' && Object.getPrototypeOf(example) === null) {
-      return invoke(target, [example])
-    }
+    if (isRecord(example)) return invoke(target, [example])
     throw new InvalidArgumentError({
       message: `Invalid example type: ${example === null ? 'null' : typeof example}, only supported types are Example, dict, list and tuple`,
     })
   }
+}
+
+/** A plain object (a Python dict of named inputs). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
 }
 
 function invoke(target: ParallelTarget, args: unknown[]): unknown {
@@ -159,5 +177,7 @@ function invoke(target: ParallelTarget, args: unknown[]): unknown {
   if (target && typeof (target as { call?: unknown }).call === 'function') {
     return (target as { call(...values: unknown[]): unknown }).call(...args)
   }
-  throw new InvalidArgumentError({ message: 'A Parallel pair needs a module, an object with `call`, or a function.' })
+  throw new InvalidArgumentError({
+    message: 'A Parallel pair needs a module, an object with `call`, or a function.',
+  })
 }

@@ -39,22 +39,32 @@ afterEach(() => {
 
 describe('ReAct construction', () => {
   it("builds DSPy 3.3.1's instructions verbatim", () => {
-    expect(new ReAct('question -> answer', { tools: [getWeather, add] }).react.signature.instructions).toBe(
-      pythonInstructions,
-    )
+    expect(
+      new ReAct('question -> answer', { tools: [getWeather, add] }).react.signature.instructions,
+    ).toBe(pythonInstructions)
     const typed = new ReAct('question, context -> answer, score: int', { tools: [getWeather] })
-    expect(new ReAct(typed.signature.withInstructions('Answer well.'), { tools: [getWeather] }).react.signature.instructions).toBe(
-      pythonTypedInstructions,
-    )
+    expect(
+      new ReAct(typed.signature.withInstructions('Answer well.'), { tools: [getWeather] }).react
+        .signature.instructions,
+    ).toBe(pythonTypedInstructions)
   })
 
   it('names its predictors react and extract.predict, with DSPy signatures', () => {
     const agent = new ReAct('question -> answer', { tools: [getWeather] })
     expect(agent.namedPredictors().map(([name]) => name)).toEqual(['react', 'extract.predict'])
-    expect(agent.react.signature.signature).toBe('question, trajectory -> next_thought, next_tool_name, next_tool_args')
-    expect(agent.extract.predict.signature.signature).toBe('question, trajectory -> reasoning, answer')
-    expect(agent.extract.predict.signature.instructions).toBe('Given the fields `question`, produce the fields `answer`.')
-    expect(agent.react.signature.field('next_tool_name')!.type).toEqual({ kind: 'literal', values: ['get_weather', 'finish'] })
+    expect(agent.react.signature.signature).toBe(
+      'question, trajectory -> next_thought, next_tool_name, next_tool_args',
+    )
+    expect(agent.extract.predict.signature.signature).toBe(
+      'question, trajectory -> reasoning, answer',
+    )
+    expect(agent.extract.predict.signature.instructions).toBe(
+      'Given the fields `question`, produce the fields `answer`.',
+    )
+    expect(agent.react.signature.field('next_tool_name')!.type).toEqual({
+      kind: 'literal',
+      values: ['get_weather', 'finish'],
+    })
     expect(agent.react.signature.field('trajectory')!.prefix).toBe('Trajectory:')
     expect(Object.keys(agent.tools)).toEqual(['get_weather', 'finish'])
     expect(Object.keys(agent.dumpState())).toEqual(['react', 'extract.predict'])
@@ -95,7 +105,9 @@ describe('ReAct.call', () => {
       { reasoning: 'r', answer: 'sunny' },
     ])
     configure({ lm })
-    const prediction = await new ReAct('question -> answer', { tools: [getWeather] }).call({ question: 'weather?' })
+    const prediction = await new ReAct('question -> answer', { tools: [getWeather] }).call({
+      question: 'weather?',
+    })
     expect(prediction.toDict()).toEqual({
       trajectory: {
         thought_0: 'check',
@@ -111,10 +123,14 @@ describe('ReAct.call', () => {
       answer: 'sunny',
     })
     const userMessages = lm.history.map((entry) => entry.messages!.at(-1)!.content)
-    expect(userMessages[0]).toBe(`[[ ## question ## ]]\nweather?\n\n[[ ## trajectory ## ]]\n\n\n${respondReact}`)
+    expect(userMessages[0]).toBe(
+      `[[ ## question ## ]]\nweather?\n\n[[ ## trajectory ## ]]\n\n\n${respondReact}`,
+    )
     const firstStep =
       '[[ ## thought_0 ## ]]\ncheck\n\n[[ ## tool_name_0 ## ]]\nget_weather\n\n[[ ## tool_args_0 ## ]]\n{"city": "Paris"}\n\n[[ ## observation_0 ## ]]\nsunny in Paris'
-    expect(userMessages[1]).toBe(`[[ ## question ## ]]\nweather?\n\n[[ ## trajectory ## ]]\n${firstStep}\n\n${respondReact}`)
+    expect(userMessages[1]).toBe(
+      `[[ ## question ## ]]\nweather?\n\n[[ ## trajectory ## ]]\n${firstStep}\n\n${respondReact}`,
+    )
     expect(userMessages[2]).toBe(
       `[[ ## question ## ]]\nweather?\n\n[[ ## trajectory ## ]]\n${firstStep}\n\n[[ ## thought_1 ## ]]\ndone\n\n[[ ## tool_name_1 ## ]]\nfinish\n\n[[ ## tool_args_1 ## ]]\n{}\n\n[[ ## observation_1 ## ]]\nCompleted.\n\nRespond with the corresponding output fields, starting with the field \`[[ ## reasoning ## ]]\`, then \`[[ ## answer ## ]]\`, and then ending with the marker for \`[[ ## completed ## ]]\`.`,
     )
@@ -136,10 +152,14 @@ describe('ReAct.call', () => {
         { reasoning: 'r', answer: '3' },
       ]),
     })
-    const { trajectory } = (await new ReAct('question -> answer', { tools: [boom, add] }).call({ question: 'q' })).toDict() as {
+    const { trajectory } = (
+      await new ReAct('question -> answer', { tools: [boom, add] }).call({ question: 'q' })
+    ).toDict() as {
       trajectory: Record<string, string>
     }
-    expect(trajectory.observation_0).toMatch(/^Execution error in boom: \nToolError: Arg x is invalid: 'notint' is not of type 'integer'\n {4}at /)
+    expect(trajectory.observation_0).toMatch(
+      /^Execution error in boom: \nToolError: Arg x is invalid: 'notint' is not of type 'integer'\n {4}at /,
+    )
     expect(trajectory.observation_1).toMatch(/^Execution error in boom: \nError: kaboom\n {4}at /)
     expect(trajectory.observation_1!.split('\n').length).toBeLessThanOrEqual(7)
     expect(trajectory.observation_2).toBe(3)
@@ -147,8 +167,18 @@ describe('ReAct.call', () => {
   })
 
   it('stops after maxIters (or a per-call maxIters input) without finish', async () => {
-    const step = { next_thought: 't', next_tool_name: 'get_weather', next_tool_args: { city: 'Oslo' } }
-    const lm = new DummyLM([step, step, { reasoning: 'r', answer: 'a' }, step, { reasoning: 'r', answer: 'b' }])
+    const step = {
+      next_thought: 't',
+      next_tool_name: 'get_weather',
+      next_tool_args: { city: 'Oslo' },
+    }
+    const lm = new DummyLM([
+      step,
+      step,
+      { reasoning: 'r', answer: 'a' },
+      step,
+      { reasoning: 'r', answer: 'b' },
+    ])
     configure({ lm })
     const agent = new ReAct('question -> answer', { tools: [getWeather], maxIters: 2 })
     const first = await agent.call({ question: 'q' })
@@ -172,7 +202,11 @@ class SmallContextLM extends DummyLM {
   protected override forward(request: LmRequest & { cache: boolean }): Promise<LmResponse> {
     const text = String(request.messages.at(-1)!.content)
     if ((text.match(/\[\[ ## observation_\d+ ## \]\]/g) ?? []).length > this.limit) {
-      throw new LmError({ model: 'dummy', code: 'LM_CONTEXT_WINDOW_EXCEEDED', message: 'Context window exceeded' })
+      throw new LmError({
+        model: 'dummy',
+        code: 'LM_CONTEXT_WINDOW_EXCEEDED',
+        message: 'Context window exceeded',
+      })
     }
     return super.forward(request)
   }
@@ -180,22 +214,45 @@ class SmallContextLM extends DummyLM {
 
 describe('ReAct context-window truncation', () => {
   it('drops the oldest tool call and retries', async () => {
-    const step = (city: string) => ({ next_thought: city, next_tool_name: 'get_weather', next_tool_args: { city } })
-    const lm = new SmallContextLM([step('A'), step('B'), step('C'), { next_thought: 'f', next_tool_name: 'finish', next_tool_args: {} }, { reasoning: 'r', answer: 'done' }], 2)
+    const step = (city: string) => ({
+      next_thought: city,
+      next_tool_name: 'get_weather',
+      next_tool_args: { city },
+    })
+    const lm = new SmallContextLM(
+      [
+        step('A'),
+        step('B'),
+        step('C'),
+        { next_thought: 'f', next_tool_name: 'finish', next_tool_args: {} },
+        { reasoning: 'r', answer: 'done' },
+      ],
+      2,
+    )
     configure({ lm })
-    const prediction = await new ReAct('question -> answer', { tools: [getWeather] }).call({ question: 'q' })
+    const prediction = await new ReAct('question -> answer', { tools: [getWeather] }).call({
+      question: 'q',
+    })
     expect(prediction.answer).toBe('done')
     const trajectory = prediction.trajectory as Record<string, unknown>
     expect(Object.keys(trajectory)[0]).toBe('thought_2')
     expect(trajectory.observation_3).toBe('Completed.')
-    expect(console.warn).toHaveBeenCalledWith('Trajectory exceeded the context window, truncating the oldest tool call information.')
+    expect(console.warn).toHaveBeenCalledWith(
+      'Trajectory exceeded the context window, truncating the oldest tool call information.',
+    )
   })
 
   it('ends the loop, then fails with a context-window error when nothing can be dropped', async () => {
     configure({ lm: new SmallContextLM([], -1) })
-    const error = await new ReAct('question -> answer', { tools: [getWeather] }).call({ question: 'q' }).catch((caught: unknown) => caught)
+    const error = await new ReAct('question -> answer', { tools: [getWeather] })
+      .call({ question: 'q' })
+      .catch((caught: unknown) => caught)
     expect(DspyError.isInstance(error) && error.code).toBe('LM_CONTEXT_WINDOW_EXCEEDED')
-    expect((error as Error).message).toMatch(/cannot be truncated because it only has one tool call/)
-    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/^Ending the trajectory: \nLmError: /))
+    expect((error as Error).message).toMatch(
+      /cannot be truncated because it only has one tool call/,
+    )
+    expect(console.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^Ending the trajectory: \nLmError: /),
+    )
   })
 })

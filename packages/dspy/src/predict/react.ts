@@ -36,6 +36,9 @@ function isContextWindowExceeded(error: unknown): error is DspyError {
 /**
  * DSPy's `format_error_for_lm(error, traceback_frames=5)`: a newline, then the error and at most
  * five stack frames (the JavaScript stack stands in for Python's traceback).
+ *
+ * @example
+ * formatErrorForLm(new Error('boom')) // '\nError: boom\n    at ...'
  */
 export function formatErrorForLm(error: unknown, frames = 5): string {
   if (!(error instanceof Error)) return `\n${String(error)}`
@@ -73,7 +76,8 @@ export class ReAct extends Module {
       const wrapped = tool instanceof Tool ? tool : new Tool(tool)
       tools[wrapped.name] = wrapped
     }
-    const quoted = (fields: Signature['inputFields']) => fields.map((field) => `\`${field.name}\``).join(', ')
+    const quoted = (fields: Signature['inputFields']) =>
+      fields.map((field) => `\`${field.name}\``).join(', ')
     const inputs = quoted(this.signature.inputFields)
     const outputs = quoted(this.signature.outputFields)
     const instructions = this.signature.instructions ? [`${this.signature.instructions}\n`] : []
@@ -87,8 +91,12 @@ export class ReAct extends Module {
       desc: `Marks the task as complete. That is, signals that all information for producing the outputs, i.e. ${outputs}, are now available to be extracted.`,
       args: {},
     })
-    Object.values(tools).forEach((tool, index) => instructions.push(`(${index + 1}) ${tool}`))
-    instructions.push('When providing `next_tool_args`, the value inside the field must be in JSON format')
+    for (const [index, tool] of Object.values(tools).entries()) {
+      instructions.push(`(${index + 1}) ${tool}`)
+    }
+    instructions.push(
+      'When providing `next_tool_args`, the value inside the field must be in JSON format',
+    )
     const reactSignature = Signature.fromFields({
       fields: [...this.signature.inputFields],
       instructions: instructions.join('\n'),
@@ -109,7 +117,10 @@ export class ReAct extends Module {
   /** The trajectory as ChatAdapter field blocks (`[[ ## thought_0 ## ]]` ...); empty → `''`. */
   formatTrajectory(trajectory: Record<string, unknown>): string {
     const current = settings.get('adapter') as Partial<ChatAdapter> | undefined
-    const adapter = typeof current?.formatUserMessageContent === 'function' ? (current as ChatAdapter) : new ChatAdapter()
+    const adapter =
+      typeof current?.formatUserMessageContent === 'function'
+        ? (current as ChatAdapter)
+        : new ChatAdapter()
     const keys = Object.keys(trajectory)
     if (keys.length === 0) return ''
     return adapter.formatUserMessageContent(new Signature(`${keys.join(', ')} -> x`), trajectory)
@@ -122,7 +133,11 @@ export class ReAct extends Module {
     for (let index = 0; index < iterations; index += 1) {
       let prediction: Prediction
       try {
-        prediction = await this.callWithPotentialTrajectoryTruncation(this.react, trajectory, inputArgs)
+        prediction = await this.callWithPotentialTrajectoryTruncation(
+          this.react,
+          trajectory,
+          inputArgs,
+        )
       } catch (error) {
         if (!isContextWindowExceeded(error)) throw error
         console.warn(`Ending the trajectory: ${formatErrorForLm(error)}`)
@@ -138,11 +153,16 @@ export class ReAct extends Module {
         if (!tool) throw new Error(`'${toolName}'`)
         trajectory[`observation_${index}`] = await tool.call(toolArgs)
       } catch (error) {
-        trajectory[`observation_${index}`] = `Execution error in ${toolName}: ${formatErrorForLm(error)}`
+        trajectory[`observation_${index}`] =
+          `Execution error in ${toolName}: ${formatErrorForLm(error)}`
       }
       if (toolName === 'finish') break
     }
-    const extracted = await this.callWithPotentialTrajectoryTruncation(this.extract, trajectory, inputArgs)
+    const extracted = await this.callWithPotentialTrajectoryTruncation(
+      this.extract,
+      trajectory,
+      inputArgs,
+    )
     return new Prediction({ trajectory, ...Object.fromEntries(extracted.items()) })
   }
 
@@ -158,7 +178,9 @@ export class ReAct extends Module {
         return await module.call({ ...inputArgs, trajectory: this.formatTrajectory(trajectory) })
       } catch (error) {
         if (!isContextWindowExceeded(error)) throw error
-        console.warn('Trajectory exceeded the context window, truncating the oldest tool call information.')
+        console.warn(
+          'Trajectory exceeded the context window, truncating the oldest tool call information.',
+        )
         lastError = error
         this.truncateTrajectory(trajectory)
       }

@@ -20,7 +20,9 @@ class PromptLM extends BaseLM {
   protected async forward(request: LmRequest & { cache: boolean }): Promise<LmResponse> {
     const { rollout_id: rolloutId, temperature } = request.kwargs
     this.calls.push({ rolloutId, temperature, messages: request.messages })
-    const text = new ChatAdapter().formatAnswerFields(this.answerFor(String(request.messages.at(-1)!.content)))
+    const text = new ChatAdapter().formatAnswerFields(
+      this.answerFor(String(request.messages.at(-1)!.content)),
+    )
     return { choices: [{ text, finishReason: 'stop' }], usage: {}, model: 'prompt' }
   }
 }
@@ -58,7 +60,9 @@ describe('OfferFeedback and inspectModules', () => {
     expect(OfferFeedback.field('module_names')!.prefix).toBe('Module Names:')
     expect(inspectModules(new ChainOfThought('question -> answer'))).toBe(pythonCotModules)
     class Two extends Module {
-      a = new Predict(new Signature('question, context: list[str] -> answer: int', 'Line one.\nIndented two.'))
+      a = new Predict(
+        new Signature('question, context: list[str] -> answer: int', 'Line one.\nIndented two.'),
+      )
       b = new ChainOfThought('question -> answer')
       forward(): Promise<Prediction> {
         throw new Error('unused')
@@ -70,7 +74,9 @@ describe('OfferFeedback and inspectModules', () => {
   })
 
   it('masks values JSON cannot hold, as recursive_mask does', () => {
-    expect(recursiveMask({ a: [1, 'x', null, new Example({ q: 1 })], b: () => 1, c: { d: new Map() } })).toEqual({
+    expect(
+      recursiveMask({ a: [1, 'x', null, new Example({ q: 1 })], b: () => 1, c: { d: new Map() } }),
+    ).toEqual({
       a: [1, 'x', null, '<non-serializable: Example>'],
       b: '<non-serializable: function>',
       c: { d: '<non-serializable: Map>' },
@@ -88,9 +94,16 @@ describe('Refine', () => {
       return { reasoning: 'Long.', answer: 'It is Brussels' }
     })
     configure({ lm })
-    const refine = new Refine({ module: new ChainOfThought('question -> answer'), n: 3, rewardFn: oneWord, threshold: 1 })
+    const refine = new Refine({
+      module: new ChainOfThought('question -> answer'),
+      n: 3,
+      rewardFn: oneWord,
+      threshold: 1,
+    })
     const trace: TraceStep[] = []
-    const prediction = await context({ trace }, () => refine.call({ question: 'Capital of Belgium?' }))
+    const prediction = await context({ trace }, () =>
+      refine.call({ question: 'Capital of Belgium?' }),
+    )
     expect(prediction.toDict()).toEqual({ reasoning: 'Short.', answer: 'Brussels' })
     expect(lm.calls.map(({ rolloutId, temperature }) => [rolloutId, temperature])).toEqual([
       [0, 1],
@@ -98,18 +111,26 @@ describe('Refine', () => {
       [1, 1],
     ])
     const feedbackPrompt = String(lm.calls[1]!.messages.at(-1)!.content)
-    expect(feedbackPrompt.startsWith(`[[ ## program_code ## ]]\n${refine.moduleCode}\n\n`)).toBe(true)
-    expect(feedbackPrompt).toContain(`\n\n${pythonFeedbackMiddle}${oneWord.toString()}\n\n${pythonFeedbackEnd}`)
+    expect(feedbackPrompt.startsWith(`[[ ## program_code ## ]]\n${refine.moduleCode}\n\n`)).toBe(
+      true,
+    )
+    expect(feedbackPrompt).toContain(
+      `\n\n${pythonFeedbackMiddle}${oneWord.toString()}\n\n${pythonFeedbackEnd}`,
+    )
     expect(lm.calls[2]!.messages[0]!.content).toBe(pythonHintedSystem)
     expect(lm.calls[2]!.messages.at(-1)!.content).toBe(pythonHintedUser)
     expect(trace).toHaveLength(2)
-    expect(trace[1]!.inputs).toEqual({ question: 'Capital of Belgium?', hint_: 'Answer in one word.' })
+    expect(trace[1]!.inputs).toEqual({
+      question: 'Capital of Belgium?',
+      hint_: 'Answer in one word.',
+    })
   })
 
   it('without a threshold, runs every attempt and returns the best', async () => {
     let attempt = 0
     const lm = new PromptLM((prompt) => {
-      if (prompt.includes('[[ ## modules_defn ## ]]')) return { discussion: 'd', advice: { other: 'x' } }
+      if (prompt.includes('[[ ## modules_defn ## ]]'))
+        return { discussion: 'd', advice: { other: 'x' } }
       attempt += 1
       return { reasoning: 'r', answer: 'word '.repeat(attempt).trim() }
     })

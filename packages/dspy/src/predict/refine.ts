@@ -2,7 +2,7 @@ import type { Adapter, AdapterCallArguments } from '../adapters/adapter.ts'
 import { ChatAdapter } from '../adapters/chat-adapter.ts'
 import { fieldDescriptionString } from '../adapters/field-description.ts'
 import { Module } from '../primitives/module.ts'
-import { Prediction } from '../primitives/prediction.ts'
+import type { Prediction } from '../primitives/prediction.ts'
 import { PyFloat } from '../python/py-float.ts'
 import { pythonJsonDumps } from '../python/py-json.ts'
 import { pythonDedent, pythonSplitlines } from '../python/py-text.ts'
@@ -25,7 +25,12 @@ export interface RefineOptions extends Omit<BestOfNOptions, 'threshold'> {
   threshold?: number
 }
 
-/** DSPy's `OfferFeedback` signature: blames modules for a low reward and advises each one. */
+/**
+ * DSPy's `OfferFeedback` signature: blames modules for a low reward and advises each one.
+ *
+ * @example
+ * const { advice } = (await new Predict(OfferFeedback).call(feedbackInputs)).toDict()
+ */
 export const OfferFeedback = new Signature({
   name: 'OfferFeedback',
   instructions: `In the discussion, assign blame to each module that contributed to the final reward being below the threshold, if
@@ -34,22 +39,46 @@ it were to receive the same or similar inputs. If a module is not to blame, the 
 The module will not see its own history, so it needs to rely on entirely concrete and actionable advice from you
 to avoid the same mistake on the same or similar inputs.`,
   fields: {
-    program_code: InputField({ type: 'str', desc: 'The code of the program that we are analyzing' }),
-    modules_defn: InputField({ type: 'str', desc: 'The definition of each module in the program, including its I/O' }),
-    program_inputs: InputField({ type: 'str', desc: 'The inputs to the program that we are analyzing' }),
+    program_code: InputField({
+      type: 'str',
+      desc: 'The code of the program that we are analyzing',
+    }),
+    modules_defn: InputField({
+      type: 'str',
+      desc: 'The definition of each module in the program, including its I/O',
+    }),
+    program_inputs: InputField({
+      type: 'str',
+      desc: 'The inputs to the program that we are analyzing',
+    }),
     program_trajectory: InputField({
       type: 'str',
       desc: "The trajectory of the program's execution, showing each module's I/O",
     }),
-    program_outputs: InputField({ type: 'str', desc: 'The outputs of the program that we are analyzing' }),
-    reward_code: InputField({ type: 'str', desc: 'The code of the reward function that we are analyzing' }),
-    target_threshold: InputField({ type: 'float', desc: 'The target threshold for the reward function' }),
-    reward_value: InputField({ type: 'float', desc: "The reward value assigned to the program's outputs" }),
+    program_outputs: InputField({
+      type: 'str',
+      desc: 'The outputs of the program that we are analyzing',
+    }),
+    reward_code: InputField({
+      type: 'str',
+      desc: 'The code of the reward function that we are analyzing',
+    }),
+    target_threshold: InputField({
+      type: 'float',
+      desc: 'The target threshold for the reward function',
+    }),
+    reward_value: InputField({
+      type: 'float',
+      desc: "The reward value assigned to the program's outputs",
+    }),
     module_names: InputField({
       type: 'list[str]',
       desc: 'The names of the modules in the program, for which we seek advice',
     }),
-    discussion: OutputField({ type: 'str', desc: 'Discussing blame of where each module went wrong, if it did' }),
+    discussion: OutputField({
+      type: 'str',
+      desc: 'Discussing blame of where each module went wrong, if it did',
+    }),
     advice: OutputField({
       type: 'dict[str, str]',
       desc:
@@ -64,26 +93,53 @@ function signatureOf(predictor: Module): Signature {
   return (predictor as unknown as { signature: Signature }).signature
 }
 
-/** DSPy's `inspect_modules`: every predictor's fields and instructions between dashed lines. */
+/**
+ * DSPy's `inspect_modules`: every predictor's fields and instructions between dashed lines.
+ *
+ * @example
+ * inspectModules(new ChainOfThought('question -> answer')) // '-----…\nModule predict\n\tInput Fields:…'
+ */
 export function inspectModules(program: Module): string {
   const separator = '-'.repeat(80)
   const indented = (text: string) => ['', ...pythonSplitlines(text)].join('\n\t\t')
   const output = [separator]
   for (const [name, predictor] of program.namedPredictors()) {
     const signature = signatureOf(predictor)
-    output.push(`Module ${name}`, '\n\tInput Fields:', indented(fieldDescriptionString(signature.inputFields)))
+    output.push(
+      `Module ${name}`,
+      '\n\tInput Fields:',
+      indented(fieldDescriptionString(signature.inputFields)),
+    )
     output.push('\tOutput Fields:', indented(fieldDescriptionString(signature.outputFields)))
-    output.push(`\tOriginal Instructions: ${indented(pythonDedent(signature.instructions))}`, separator)
+    output.push(
+      `\tOriginal Instructions: ${indented(pythonDedent(signature.instructions))}`,
+      separator,
+    )
   }
   return output.map((part) => part.replace(/^\n+|\n+$/g, '')).join('\n')
 }
 
-/** DSPy's `recursive_mask`: JSON-able values kept, anything else becomes `<non-serializable: Type>`. */
+/**
+ * DSPy's `recursive_mask`: JSON-able values kept, anything else becomes `<non-serializable: Type>`.
+ *
+ * @example
+ * recursiveMask({ a: 1, b: new Map() }) // { a: 1, b: '<non-serializable: Map>' }
+ */
 export function recursiveMask(value: unknown): unknown {
-  if (value === null || ['string', 'number', 'boolean'].includes(typeof value) || value instanceof PyFloat) return value
+  if (
+    value === null ||
+    ['string', 'number', 'boolean'].includes(typeof value) ||
+    value instanceof PyFloat
+  )
+    return value
   if (Array.isArray(value)) return value.map(recursiveMask)
-  if (typeof value === 'object' && (value.constructor === Object || Object.getPrototypeOf(value) === null)) {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, recursiveMask(entry)]))
+  if (
+    typeof value === 'object' &&
+    (value.constructor === Object || Object.getPrototypeOf(value) === null)
+  ) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [key, recursiveMask(entry)]),
+    )
   }
   const typeName = typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value
   return `<non-serializable: ${typeName}>`
@@ -94,7 +150,11 @@ function recordOf(prediction: Prediction): Record<string, unknown> {
 }
 
 /** An adapter that adds the `hint_` input (this predictor's advice) before delegating to `adapter`. */
-function hintingAdapter(adapter: Adapter, advice: Record<string, string>, signatureNames: Map<Signature, string>): Adapter {
+function hintingAdapter(
+  adapter: Adapter,
+  advice: Record<string, string>,
+  signatureNames: Map<Signature, string>,
+): Adapter {
   const wrapper = Object.create(adapter) as Adapter
   wrapper.call = (args: AdapterCallArguments) => {
     const name = signatureNames.get(args.signature)
@@ -164,9 +224,14 @@ export class Refine extends Module {
           rewardFn: this.rewardFn,
           run: (copy) => {
             const predictors = copy.namedPredictors()
-            signatureNames = new Map(predictors.map(([name, predictor]) => [signatureOf(predictor), name]))
+            signatureNames = new Map(
+              predictors.map(([name, predictor]) => [signatureOf(predictor), name]),
+            )
             if (!currentAdvice) return copy.call(inputs)
-            return context({ adapter: hintingAdapter(adapter, currentAdvice, signatureNames) }, () => copy.call(inputs))
+            return context(
+              { adapter: hintingAdapter(adapter, currentAdvice, signatureNames) },
+              () => copy.call(inputs),
+            )
           },
         })
         if (attempt.reward > (best?.reward ?? Number.NEGATIVE_INFINITY)) best = attempt
@@ -174,7 +239,9 @@ export class Refine extends Module {
         if (index === this.n - 1) break
         advice = await this.offerFeedback(attempt, inputs)
       } catch (error) {
-        console.warn(`Refine: Attempt failed with rollout id ${rolloutId}: ${(error as Error)?.message ?? error}`)
+        console.warn(
+          `Refine: Attempt failed with rollout id ${rolloutId}: ${(error as Error)?.message ?? error}`,
+        )
         if (!toleratesFailure({ index, failCount })) throw error
         failCount -= 1
         lastError = error
@@ -186,8 +253,13 @@ export class Refine extends Module {
   }
 
   /** Asks `Predict(OfferFeedback)` (in the caller's trace and LM) for advice per predictor name. */
-  protected async offerFeedback(attempt: RolloutAttempt, inputs: Record<string, unknown>): Promise<Record<string, string>> {
-    const predictorNames = new Map(attempt.module.namedPredictors().map(([name, predictor]) => [predictor as unknown, name]))
+  protected async offerFeedback(
+    attempt: RolloutAttempt,
+    inputs: Record<string, unknown>,
+  ): Promise<Record<string, string>> {
+    const predictorNames = new Map(
+      attempt.module.namedPredictors().map(([name, predictor]) => [predictor as unknown, name]),
+    )
     const adviseInputs: Record<string, unknown> = {
       program_code: this.moduleCode,
       modules_defn: inspectModules(attempt.module),
@@ -206,7 +278,9 @@ export class Refine extends Module {
     const serialized = Object.fromEntries(
       Object.entries(adviseInputs).map(([key, value]) => [
         key,
-        typeof value === 'string' ? value : pythonJsonDumps(recursiveMask(value), { indent: 2, floatStyle: 'orjson' }),
+        typeof value === 'string'
+          ? value
+          : pythonJsonDumps(recursiveMask(value), { indent: 2, floatStyle: 'orjson' }),
       ]),
     )
     const feedback = await new Predict(OfferFeedback).call(serialized)

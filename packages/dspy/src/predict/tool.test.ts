@@ -39,7 +39,10 @@ describe('Tool.toString (DSPy str(tool))', () => {
   })
 
   it('matches Python without a description, for float, bool, dict and Any arguments', () => {
-    const tool = new Tool(() => 1, { name: 'nodoc', argTypes: { a: 'float', b: 'bool', c: 'dict[str, Any]', d: 'Any' } })
+    const tool = new Tool(() => 1, {
+      name: 'nodoc',
+      argTypes: { a: 'float', b: 'bool', c: 'dict[str, Any]', d: 'Any' },
+    })
     expect(tool.toString()).toBe(
       "nodoc. It takes arguments {'a': {'type': 'number'}, 'b': {'type': 'boolean'}, 'c': {'additionalProperties': True, 'type': 'object'}, 'd': {}}.",
     )
@@ -76,9 +79,14 @@ describe('Tool.fromZod', () => {
     const nested = z.object({ a: z.string() }).meta({ title: 'Nested' })
     const tool = Tool.fromZod(() => 'ok', {
       name: 'f',
-      schema: z.object({ n: nested, m: z.array(nested), q: z.string().describe('What to look for') }),
+      schema: z.object({
+        n: nested,
+        m: z.array(nested),
+        q: z.string().describe('What to look for'),
+      }),
     })
-    const model = "{'properties': {'a': {'title': 'A', 'type': 'string'}}, 'required': ['a'], 'title': 'Nested', 'type': 'object'}"
+    const model =
+      "{'properties': {'a': {'title': 'A', 'type': 'string'}}, 'required': ['a'], 'title': 'Nested', 'type': 'object'}"
     expect(tool.toString()).toBe(
       `f. It takes arguments {'n': ${model}, 'm': {'items': ${model}, 'type': 'array'}, 'q': {'type': 'string', 'description': 'What to look for'}}.`,
     )
@@ -103,7 +111,9 @@ describe('Tool.fromZod', () => {
     expect(await tool.call({ query: 'paris' })).toBe(3)
     expect(seen).toEqual([{ query: 'paris', k: 3 }])
     await expect(tool.call({ query: 'p' })).rejects.toThrow('Arg query is invalid: Query too short')
-    expect(tool.formatAsLitellmFunctionCall()).toMatchObject({ function: { parameters: { required: ['query'] } } })
+    expect(tool.formatAsLitellmFunctionCall()).toMatchObject({
+      function: { parameters: { required: ['query'] } },
+    })
   })
 })
 
@@ -116,15 +126,26 @@ describe('Tool.call', () => {
     expect((error as Error).message).toBe("Arg x is invalid: 'notint' is not of type 'integer'")
     await expect(add.call({ x: 1, z: 2 })).rejects.toThrow("Arg z is not in the tool's args.")
     await expect(add.call({ y: 1 })).rejects.toThrow('Arg x is required but missing.')
-    await expect(add.call({ x: 1, items: [1] })).rejects.toThrow("Arg items is invalid: 1 is not of type 'string'")
-    await expect(add.call({ x: 1, note: 5 })).rejects.toThrow('5 is not valid under any of the given schemas')
-    const choose = new Tool(() => 0, { name: 'choose', args: { kind: { enum: ['a', 'b'], type: 'string' } } })
-    await expect(choose.call({ kind: 'c' })).rejects.toThrow("Arg kind is invalid: 'c' is not one of ['a', 'b']")
+    await expect(add.call({ x: 1, items: [1] })).rejects.toThrow(
+      "Arg items is invalid: 1 is not of type 'string'",
+    )
+    await expect(add.call({ x: 1, note: 5 })).rejects.toThrow(
+      '5 is not valid under any of the given schemas',
+    )
+    const choose = new Tool(() => 0, {
+      name: 'choose',
+      args: { kind: { enum: ['a', 'b'], type: 'string' } },
+    })
+    await expect(choose.call({ kind: 'c' })).rejects.toThrow(
+      "Arg kind is invalid: 'c' is not one of ['a', 'b']",
+    )
   })
 
   it('fills defaults, awaits async functions and accepts anything when no args are declared', async () => {
     expect(await add.call({ x: 40 })).toBe(42)
-    const slow = new Tool(async ({ text }: { text: string }) => text.toUpperCase(), { name: 'shout' })
+    const slow = new Tool(async ({ text }: { text: string }) => text.toUpperCase(), {
+      name: 'shout',
+    })
     expect(slow.hasKwargs).toBe(true)
     expect(await slow.call({ text: 'hi', extra: 1 })).toBe('HI')
     expect(() => new Tool(() => 1)).toThrow(/needs a name/)
@@ -136,7 +157,8 @@ describe('Tool.call', () => {
       callbacks: [
         {
           onToolStart: (event: CallStartEvent) => events.push(['start', event.inputs]),
-          onToolEnd: (event: CallEndEvent) => events.push(['end', event.outputs ?? (event.exception as Error).message]),
+          onToolEnd: (event: CallEndEvent) =>
+            events.push(['end', event.outputs ?? (event.exception as Error).message]),
         },
       ],
     })

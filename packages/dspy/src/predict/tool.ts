@@ -5,6 +5,7 @@ import { pythonRepr } from '../python/py-repr.ts'
 import { resolveFieldType } from '../signatures/field.ts'
 import type { FieldType } from '../signatures/field-type.ts'
 import { pydanticJsonSchema } from '../signatures/type-json-schema.ts'
+import { isZodSchema } from '../signatures/zod-field-type.ts'
 
 /** A JSON schema, as DSPy keeps one per tool argument. */
 export type JsonSchema = Record<string, unknown>
@@ -42,11 +43,25 @@ export interface ToolFromZodOptions<Schema extends z.ZodObject> {
   desc?: string
 }
 
-/** A tool call that cannot run: bad arguments, an unknown argument or a missing one. */
+/**
+ * A tool call that cannot run: bad arguments, an unknown argument or a missing one (code `TOOL_ERROR`).
+ *
+ * @example
+ * try {
+ *   await weather.call({ city: 3 })
+ * } catch (error) {
+ *   if (error instanceof ToolError) console.log(error.argumentName) // 'city'
+ * }
+ */
 export class ToolError extends DspyError {
   readonly toolName: string
   readonly argumentName: string | undefined
-  constructor(options: { toolName: string; argumentName?: string; message: string; cause?: unknown }) {
+  constructor(options: {
+    toolName: string
+    argumentName?: string
+    message: string
+    cause?: unknown
+  }) {
     super({ code: 'TOOL_ERROR', message: options.message, cause: options.cause })
     this.name = 'ToolError'
     this.toolName = options.toolName
@@ -82,21 +97,29 @@ export class Tool {
   protected zodSchema: z.ZodObject | undefined
 
   constructor(fn: ToolFunction, options: ToolOptions = {}) {
-    if (typeof fn !== 'function') throw new InvalidArgumentError({ message: 'A Tool wraps a function.' })
+    if (typeof fn !== 'function') {
+      throw new InvalidArgumentError({ message: 'A Tool wraps a function.' })
+    }
     this.fn = fn
     this.name = options.name ?? fn.name
-    if (!this.name) throw new InvalidArgumentError({ message: 'A tool needs a name: pass `name` for anonymous functions.' })
+    if (!this.name) {
+      throw new InvalidArgumentError({
+        message: 'A tool needs a name: pass `name` for anonymous functions.',
+      })
+    }
     this.desc = options.desc || undefined
     this.argTypes = {}
     this.optionalArgs = new Set()
     this.zodSchema = undefined
     const types = options.argTypes ?? {}
     for (const [argument, type] of Object.entries(types)) {
-      this.argTypes[argument] = isZod(type) ? type : resolveFieldType(type, argument)
+      this.argTypes[argument] = isZodSchema(type) ? type : resolveFieldType(type, argument)
     }
     const args: Record<string, JsonSchema> = options.args
       ? structuredClone(options.args)
-      : Object.fromEntries(Object.entries(this.argTypes).map(([name, type]) => [name, argumentSchema(type)]))
+      : Object.fromEntries(
+          Object.entries(this.argTypes).map(([name, type]) => [name, argumentSchema(type)]),
+        )
     for (const [argument, value] of Object.entries(options.argDefaults ?? {})) {
       if (args[argument]) args[argument].default = value
     }
@@ -104,7 +127,8 @@ export class Tool {
       if (args[argument]) args[argument].description = description
     }
     this.args = args
-    this.hasKwargs = options.hasKwargs ?? (options.args === undefined && options.argTypes === undefined)
+    this.hasKwargs =
+      options.hasKwargs ?? (options.args === undefined && options.argTypes === undefined)
   }
 
   /**
@@ -125,11 +149,19 @@ export class Tool {
   ): Tool {
     const args: Record<string, JsonSchema> = {}
     const optional: string[] = []
-    for (const [argument, property] of Object.entries(options.schema.shape as Record<string, z.ZodType>)) {
+    for (const [argument, property] of Object.entries(
+      options.schema.shape as Record<string, z.ZodType>,
+    )) {
       args[argument] = zodArgumentSchema(property)
-      if (property._zod.optin === 'optional' && !('default' in args[argument])) optional.push(argument)
+      if (property._zod.optin === 'optional' && !('default' in args[argument]))
+        optional.push(argument)
     }
-    const tool = new Tool(fn as ToolFunction, { name: options.name ?? fn.name, desc: options.desc, args, hasKwargs: false })
+    const tool = new Tool(fn as ToolFunction, {
+      name: options.name ?? fn.name,
+      desc: options.desc,
+      args,
+      hasKwargs: false,
+    })
     for (const argument of optional) tool.optionalArgs.add(argument)
     tool.zodSchema = options.schema
     Object.assign(tool.argTypes, options.schema.shape)
@@ -157,7 +189,10 @@ export class Tool {
   /** Checks names, required arguments and JSON-schema types; fills defaults; zod-parses when built from zod. */
   protected validateAndParseArgs(args: Record<string, unknown>): Record<string, unknown> {
     if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-      throw new ToolError({ toolName: this.name, message: `The arguments of ${this.name} must be an object.` })
+      throw new ToolError({
+        toolName: this.name,
+        message: `The arguments of ${this.name} must be an object.`,
+      })
     }
     const fail = (argumentName: string, message: string): never => {
       throw new ToolError({ toolName: this.name, argumentName, message })
@@ -176,7 +211,8 @@ export class Tool {
     for (const [argument, schema] of Object.entries(this.args)) {
       if (argument in parsed) continue
       if ('default' in schema) parsed[argument] = structuredClone(schema.default)
-      else if (!this.optionalArgs.has(argument)) fail(argument, `Arg ${argument} is required but missing.`)
+      else if (!this.optionalArgs.has(argument))
+        fail(argument, `Arg ${argument} is required but missing.`)
     }
     if (!this.zodSchema) return parsed
     const result = this.zodSchema.safeParse(parsed)
@@ -208,18 +244,16 @@ export class Tool {
 
   /** DSPy's `str(tool)`: name, the description in `<desc>` tags, and the Python repr of the argument schemas. */
   toString(): string {
-    const desc = this.desc ? `, whose description is <desc>${this.desc}</desc>.`.replaceAll('\n', '  ') : '.'
+    const desc = this.desc
+      ? `, whose description is <desc>${this.desc}</desc>.`.replaceAll('\n', '  ')
+      : '.'
     return `${this.name}${desc} It takes arguments ${pythonRepr(this.args)}.`
   }
 }
 
-function isZod(value: unknown): value is z.ZodType {
-  return typeof value === 'object' && value !== null && '_zod' in value
-}
-
 /** The per-argument schema DSPy builds from an annotation: pydantic's, with `$ref`s inlined. */
 function argumentSchema(type: FieldType | z.ZodType): JsonSchema {
-  if (isZod(type)) return zodArgumentSchema(type)
+  if (isZodSchema(type)) return zodArgumentSchema(type)
   const schema = pydanticJsonSchema(type)
   const definitions = (schema.$defs ?? {}) as Record<string, JsonSchema>
   const inline = (value: unknown): unknown => {
@@ -248,7 +282,10 @@ function normalizeZodSchema(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeZodSchema)
   if (value === null || typeof value !== 'object') return value
   const schema = Object.fromEntries(
-    Object.entries(value).map(([key, entry]) => [key, key === 'default' || key === 'const' ? entry : normalizeZodSchema(entry)]),
+    Object.entries(value).map(([key, entry]) => [
+      key,
+      key === 'default' || key === 'const' ? entry : normalizeZodSchema(entry),
+    ]),
   ) as JsonSchema
   if (Array.isArray(schema.type)) {
     const { type, ...others } = schema
@@ -259,13 +296,17 @@ function normalizeZodSchema(value: unknown): unknown {
   if (schema.type === 'object') {
     if (schema.additionalProperties === false) delete schema.additionalProperties
     const keys = schema.propertyNames as JsonSchema | undefined
-    if (keys && Object.keys(keys).length === 1 && keys.type === 'string') delete schema.propertyNames
+    if (keys && Object.keys(keys).length === 1 && keys.type === 'string')
+      delete schema.propertyNames
     const values = schema.additionalProperties
-    if (values && typeof values === 'object' && Object.keys(values).length === 0) schema.additionalProperties = true
+    if (values && typeof values === 'object' && Object.keys(values).length === 0)
+      schema.additionalProperties = true
   }
   if (schema.type === 'array' && schema.items === false) delete schema.items
   if (schema.properties && typeof schema.properties === 'object') {
-    for (const [name, property] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
+    for (const [name, property] of Object.entries(
+      schema.properties as Record<string, JsonSchema>,
+    )) {
       if (!property.properties && property.title === undefined) property.title = pydanticTitle(name)
     }
   }
@@ -273,7 +314,9 @@ function normalizeZodSchema(value: unknown): unknown {
 }
 
 function pydanticTitle(name: string): string {
-  return name.replace(/[\p{L}]+/gu, (word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).replaceAll('_', ' ')
+  return name
+    .replace(/[\p{L}]+/gu, (word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+    .replaceAll('_', ' ')
 }
 
 /** pydantic's `GenerateJsonSchema.sort`: keys alphabetical, except directly under `properties` and `default`. */
@@ -287,7 +330,7 @@ function pydanticSort(value: unknown, parentKey: string | undefined): unknown {
 
 const jsonTypeChecks: Record<string, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',
-  integer: (value) => typeof value === 'number' && Number.isInteger(value),
+  integer: (value) => Number.isInteger(value),
   number: (value) => typeof value === 'number',
   boolean: (value) => typeof value === 'boolean',
   null: (value) => value === null,
@@ -295,72 +338,51 @@ const jsonTypeChecks: Record<string, (value: unknown) => boolean> = {
   object: (value) => value !== null && typeof value === 'object' && !Array.isArray(value),
 }
 
-/** The first JSON-schema violation, worded as Python's `jsonschema` words it, or undefined. */
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * The first violation of the JSON-schema keywords that decide an argument's shape (`type`,
+ * `const`, `enum`, `anyOf`/`oneOf`, `items`, `properties`, `required`, `additionalProperties`),
+ * worded as Python's `jsonschema` words it, or undefined. Bounds (`minimum`, `maxLength`, ...)
+ * are left to the function, or to the zod schema of {@link Tool.fromZod}.
+ */
 function schemaViolation(value: unknown, schema: unknown): string | undefined {
-  if (schema === false) return `${pythonRepr(value)} is not allowed`
   if (schema === null || typeof schema !== 'object') return undefined
   const rules = schema as JsonSchema
   const shown = pythonRepr(value)
-  if (rules.type !== undefined) {
-    const types = Array.isArray(rules.type) ? (rules.type as string[]) : [rules.type as string]
-    if (!types.some((type) => jsonTypeChecks[type]?.(value) ?? true)) {
-      return `${shown} is not of type ${types.map((type) => `'${type}'`).join(', ')}`
-    }
+  const types = rules.type === undefined ? [] : [rules.type].flat().map(String)
+  if (types.length > 0 && !types.some((type) => jsonTypeChecks[type]?.(value) ?? true)) {
+    return `${shown} is not of type ${types.map((type) => `'${type}'`).join(', ')}`
   }
-  if ('const' in rules && JSON.stringify(rules.const) !== JSON.stringify(value)) return `${pythonRepr(rules.const)} was expected`
-  if (Array.isArray(rules.enum) && !rules.enum.some((option) => JSON.stringify(option) === JSON.stringify(value))) {
+  if ('const' in rules && !same(rules.const, value))
+    return `${pythonRepr(rules.const)} was expected`
+  if (Array.isArray(rules.enum) && !rules.enum.some((option) => same(option, value))) {
     return `${shown} is not one of ${pythonRepr(rules.enum)}`
   }
-  for (const key of ['anyOf', 'oneOf'] as const) {
-    const options = rules[key]
-    if (Array.isArray(options) && options.every((option) => schemaViolation(value, option) !== undefined)) {
-      return `${shown} is not valid under any of the given schemas`
-    }
+  const options = rules.anyOf ?? rules.oneOf
+  if (Array.isArray(options) && options.every((option) => schemaViolation(value, option))) {
+    return `${shown} is not valid under any of the given schemas`
   }
-  for (const part of Array.isArray(rules.allOf) ? rules.allOf : []) {
-    const problem = schemaViolation(value, part)
-    if (problem) return problem
-  }
-  if (typeof value === 'number') {
-    if (typeof rules.minimum === 'number' && value < rules.minimum) return `${shown} is less than the minimum of ${rules.minimum}`
-    if (typeof rules.maximum === 'number' && value > rules.maximum) return `${shown} is greater than the maximum of ${rules.maximum}`
-    if (typeof rules.exclusiveMinimum === 'number' && value <= rules.exclusiveMinimum) {
-      return `${shown} is less than or equal to the minimum of ${rules.exclusiveMinimum}`
-    }
-    if (typeof rules.exclusiveMaximum === 'number' && value >= rules.exclusiveMaximum) {
-      return `${shown} is greater than or equal to the maximum of ${rules.exclusiveMaximum}`
-    }
-  }
-  const length = typeof value === 'string' ? [...value].length : Array.isArray(value) ? value.length : undefined
-  if (length !== undefined) {
-    const [minimum, maximum] = typeof value === 'string' ? ['minLength', 'maxLength'] : ['minItems', 'maxItems']
-    if (typeof rules[minimum!] === 'number' && length < (rules[minimum!] as number)) return `${shown} is too short`
-    if (typeof rules[maximum!] === 'number' && length > (rules[maximum!] as number)) return `${shown} is too long`
-  }
+  const nested: [unknown, unknown][] = []
   if (Array.isArray(value)) {
-    const prefix = Array.isArray(rules.prefixItems) ? rules.prefixItems : []
-    for (const [index, item] of value.entries()) {
-      const problem = schemaViolation(item, index < prefix.length ? prefix[index] : rules.items)
-      if (problem) return problem
-    }
-  }
-  if (jsonTypeChecks.object!(value)) {
+    for (const item of value) nested.push([item, rules.items])
+  } else if (jsonTypeChecks.object!(value)) {
     const record = value as Record<string, unknown>
-    const properties = (rules.properties ?? {}) as Record<string, unknown>
-    for (const required of Array.isArray(rules.required) ? (rules.required as string[]) : []) {
+    for (const required of (rules.required ?? []) as string[]) {
       if (!(required in record)) return `${pythonRepr(required)} is a required property`
     }
+    const properties = (rules.properties ?? {}) as Record<string, unknown>
     for (const [key, entry] of Object.entries(record)) {
-      if (key in properties) {
-        const problem = schemaViolation(entry, properties[key])
-        if (problem) return problem
-      } else if (rules.additionalProperties === false) {
+      const extra = rules.additionalProperties
+      if (!(key in properties) && extra === false) {
         return `Additional properties are not allowed (${pythonRepr(key)} was unexpected)`
-      } else if (rules.additionalProperties !== undefined) {
-        const problem = schemaViolation(entry, rules.additionalProperties)
-        if (problem) return problem
       }
+      nested.push([entry, key in properties ? properties[key] : extra])
     }
+  }
+  for (const [item, itemSchema] of nested) {
+    const problem = schemaViolation(item, itemSchema)
+    if (problem) return problem
   }
   return undefined
 }

@@ -15,7 +15,9 @@ describe('runBounded', () => {
         return `${index}:${delay}`
       },
     })
-    expect(results).toEqual(['0:30', '1:5', '2:20', '3:1', '4:10'].map((value) => ({ status: 'fulfilled', value })))
+    expect(results).toEqual(
+      ['0:30', '1:5', '2:20', '3:1', '4:10'].map((value) => ({ status: 'fulfilled', value })),
+    )
   })
 
   it('never has more than `concurrency` workers in flight', async () => {
@@ -69,7 +71,13 @@ describe('runBounded', () => {
       onSettled: (result) => result.status === 'rejected' && controller.abort(),
     })
     expect(started).toEqual([0, 1])
-    expect(results.map((result) => result.status)).toEqual(['rejected', 'cancelled', 'cancelled', 'cancelled', 'cancelled'])
+    expect(results.map((result) => result.status)).toEqual([
+      'rejected',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ])
     expect(workerSignal?.aborted).toBe(true)
   })
 
@@ -84,17 +92,23 @@ describe('runBounded', () => {
         },
       }),
     )
-    expect(seen.map((result) => (result.status === 'fulfilled' ? result.value : undefined))).toEqual([77, 77, 77])
+    expect(
+      seen.map((result) => (result.status === 'fulfilled' ? result.value : undefined)),
+    ).toEqual([77, 77, 77])
     expect(settings.get('numThreads')).toBe(8)
   })
 
   it('handles empty input, an already aborted signal and invalid concurrency', async () => {
     expect(await runBounded({ items: [], concurrency: 2, worker: () => 1 })).toEqual([])
     const aborted = AbortSignal.abort()
-    expect(await runBounded({ items: [1], concurrency: 1, worker: () => 1, signal: aborted })).toEqual([
-      { status: 'cancelled' },
-    ])
-    expect(() => runBounded({ items: [1], concurrency: 0, worker: () => 1 })).toThrow(InvalidArgumentError)
-    expect((await runBounded({ items: [1, 2], concurrency: Infinity, worker: (value) => value })).length).toBe(2)
+    expect(
+      await runBounded({ items: [1], concurrency: 1, worker: () => 1, signal: aborted }),
+    ).toEqual([{ status: 'cancelled' }])
+    expect(() => runBounded({ items: [1], concurrency: 0, worker: () => 1 })).toThrow(
+      InvalidArgumentError,
+    )
+    expect(
+      (await runBounded({ items: [1, 2], concurrency: Infinity, worker: (value) => value })).length,
+    ).toBe(2)
   })
 })

@@ -35,10 +35,14 @@ export interface RunBoundedOptions<Item, Result> {
  * })
  * const answers = results.map((result) => (result.status === 'fulfilled' ? result.value : null))
  */
-export function runBounded<Item, Result>(options: RunBoundedOptions<Item, Result>): Promise<BoundedResult<Result>[]> {
+export function runBounded<Item, Result>(
+  options: RunBoundedOptions<Item, Result>,
+): Promise<BoundedResult<Result>[]> {
   const { items, worker, signal, onSettled } = options
   if (!(options.concurrency >= 1)) {
-    throw new InvalidArgumentError({ message: `concurrency must be at least 1, got ${options.concurrency}.` })
+    throw new InvalidArgumentError({
+      message: `concurrency must be at least 1, got ${options.concurrency}.`,
+    })
   }
   const concurrency = Math.floor(Math.min(options.concurrency, Math.max(items.length, 1)))
   const runInCallerContext = AsyncLocalStorage.snapshot()
