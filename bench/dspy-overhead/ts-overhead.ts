@@ -1,14 +1,26 @@
 /**
  * Per-call overhead of @dspyflow/dspy's Predict and ChainOfThought with an instant LM.
  *
- * The LM is the real `LM` class (AI SDK OpenAI provider, cache on, memory only) whose `fetch`
- * answers in-process at once with a chat-completions body, so what is measured is the library:
- * formatting, the cache lookup (a miss: every question is new), the provider SDK, history and
- * parsing. Prints one JSON line.
+ * `InstantLM` is the real `LM` class with its provider request (`complete`, our counterpart of
+ * DSPy's `litellm_completion`) answering in-process at once, exactly where the Python side patches
+ * `litellm_completion`. What is measured is the library: formatting, the cache lookup (a miss:
+ * every question is new) and store, the LM call wrapper, history and parsing. A second pair of
+ * rows keeps the Vercel AI SDK in the path (the real provider, with an instant `fetch`).
+ * Prints one JSON line.
  */
-import { ChainOfThought, configure, configureCache, LM, type Module, Predict } from '@dspyflow/dspy'
+import {
+  ChainOfThought,
+  type ChatMessage,
+  configure,
+  configureCache,
+  LM,
+  type LmResponse,
+  type Module,
+  Predict,
+} from '@dspyflow/dspy'
 
-const answer = '[[ ## reasoning ## ]]\nSix times seven.\n\n[[ ## answer ## ]]\n42\n\n[[ ## completed ## ]]'
+const answer =
+  '[[ ## reasoning ## ]]\nSix times seven.\n\n[[ ## answer ## ]]\n42\n\n[[ ## completed ## ]]'
 
 function instantFetch(): Promise<Response> {
   const body = {
@@ -19,7 +31,22 @@ function instantFetch(): Promise<Response> {
     choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: answer } }],
     usage: { prompt_tokens: 50, completion_tokens: 10, total_tokens: 60 },
   }
-  return Promise.resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }))
+  return Promise.resolve(
+    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+  )
+}
+
+class InstantLM extends LM {
+  protected override async complete(
+    _messages: ChatMessage[],
+    _kwargs: Record<string, unknown>,
+  ): Promise<LmResponse> {
+    return {
+      choices: [{ text: answer, finishReason: 'stop' }],
+      usage: { prompt_tokens: 50, completion_tokens: 10, total_tokens: 60 },
+      model: 'gpt-4o-mini',
+    }
+  }
 }
 
 async function measure(program: Module, calls: number, warmup: number, offset: string) {
@@ -44,10 +71,22 @@ async function measure(program: Module, calls: number, warmup: number, offset: s
 const calls = Number(process.argv[2] ?? 2000)
 const warmup = Math.max(50, Math.floor(calls / 10))
 configureCache({ enableDiskCache: false, enableMemoryCache: true })
-configure({ lm: new LM('openai/gpt-4o-mini', { apiKey: 'bench', cache: true, fetch: instantFetch }) })
+configure({ lm: new InstantLM('openai/gpt-4o-mini', { apiKey: 'bench', cache: true }) })
+const predict = await measure(new Predict('question -> answer'), calls, warmup, 'p')
+const chainOfThought = await measure(new ChainOfThought('question -> answer'), calls, warmup, 'c')
+configure({
+  lm: new LM('openai/gpt-4o-mini', { apiKey: 'bench', cache: true, fetch: instantFetch }),
+})
 const results = {
   runtime: `Node ${process.version}, @dspyflow/dspy`,
-  predict: await measure(new Predict('question -> answer'), calls, warmup, 'p'),
-  chain_of_thought: await measure(new ChainOfThought('question -> answer'), calls, warmup, 'c'),
+  predict,
+  chain_of_thought: chainOfThought,
+  predict_through_ai_sdk: await measure(new Predict('question -> answer'), calls, warmup, 'ap'),
+  chain_of_thought_through_ai_sdk: await measure(
+    new ChainOfThought('question -> answer'),
+    calls,
+    warmup,
+    'ac',
+  ),
 }
 console.log(JSON.stringify(results))

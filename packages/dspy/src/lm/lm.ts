@@ -182,7 +182,11 @@ export class LM extends BaseLM {
     return response
   }
 
-  private async complete(
+  /**
+   * The provider request (DSPy's `litellm_completion`): everything after the cache. Subclasses
+   * may replace it, e.g. with an in-process responder for benchmarks.
+   */
+  protected async complete(
     messages: ChatMessage[],
     kwargs: Record<string, unknown>,
   ): Promise<LmResponse> {

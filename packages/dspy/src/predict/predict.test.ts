@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Callback } from '../callbacks/callback.ts'
+import { JSONAdapter } from '../adapters/json-adapter.ts'
 import { AdapterParseError } from '../errors/adapter-parse-error.ts'
 import { MissingInputError, NoLmConfiguredError, StateError } from '../errors/dspy-error.ts'
 import { Example } from '../primitives/example.ts'
@@ -56,12 +57,15 @@ describe('Predict', () => {
   })
 
   it('falls back to the JSONAdapter when the ChatAdapter cannot parse the answer', async () => {
-    const lm = new DummyLM([{ wrong: 'x' }, { answer: 'from json' }])
+    // The scripted LM answers in JSON, which the ChatAdapter cannot parse: the JSONAdapter retry can.
+    const lm = new DummyLM([{ answer: 'from json' }, { answer: 'from json' }], {
+      adapter: new JSONAdapter(),
+    })
     configure({ lm })
-    const lmWithJsonAnswer = lm
     const prediction = await new Predict('question -> answer').call({ question: 'q' })
     expect(prediction.answer).toBe('from json')
-    expect(lmWithJsonAnswer.history).toHaveLength(2)
+    expect(lm.history).toHaveLength(2)
+    expect(lm.history[0]!.messages![0]!.content).not.toContain('Outputs will be a JSON object')
     expect(lm.history[1]!.messages![0]!.content).toContain('Outputs will be a JSON object')
   })
 

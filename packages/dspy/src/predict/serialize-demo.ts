@@ -12,6 +12,9 @@ export function serializeDemo(demo: unknown, signature?: Signature): Record<stri
       ? (demo as { toDict(): Record<string, unknown> }).toDict()
       : ((demo ?? {}) as Record<string, unknown>)
   return Object.fromEntries(
-    Object.entries(record).map(([key, value]) => [key, toJsonable(value, signature?.field(key)?.type)]),
+    Object.entries(record).map(([key, value]) => [
+      key,
+      toJsonable(value, signature?.field(key)?.type),
+    ]),
   )
 }

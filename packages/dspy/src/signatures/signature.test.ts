@@ -137,7 +137,16 @@ describe('object signatures and derivations', () => {
       'Body:',
     )
     expect(() => signature.insert(5, 'x', InputField())).toThrow(/Invalid index to insert/)
-    expect(signature.equals(signature.withInstructions(signature.instructions))).toBe(true)
+    // As in DSPy, derived instructions are cleaned again (inspect.cleandoc): the indent of line 2 goes.
+    expect(signature.withInstructions(signature.instructions).instructions).toBe(
+      'Extract items.\nKeep order.',
+    )
+    const plain = new Signature('question -> answer', 'Answer briefly.')
+    expect(plain.equals(plain.withInstructions('Answer briefly.'))).toBe(true)
+    expect(plain.equals(plain.withInstructions('Answer at length.'))).toBe(false)
+    expect(new Signature('question -> answer', '').instructions).toBe(
+      'Given the fields `question`, produce the fields `answer`.',
+    )
   })
 
   it('round-trips its state', () => {

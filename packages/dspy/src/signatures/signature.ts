@@ -109,7 +109,8 @@ export class Signature {
       })
       inputs = built.filter((field) => field.role === 'input')
       outputs = built.filter((field) => field.role === 'output')
-      if (instructions !== undefined) instructions = instructions ? pythonCleandoc(instructions) : undefined
+      if (instructions !== undefined)
+        instructions = instructions ? pythonCleandoc(instructions) : undefined
       else if (spec.instructions !== undefined) instructions = pythonCleandoc(spec.instructions)
       this.name = settings.name ?? spec.name ?? 'StringSignature'
       this.inputFields = inputs
@@ -120,7 +121,9 @@ export class Signature {
     this.name = settings.name ?? 'StringSignature'
     this.inputFields = inputs
     this.outputFields = outputs
-    this.instructions = instructions ? pythonCleandoc(instructions) : defaultInstructions(inputs, outputs)
+    this.instructions = instructions
+      ? pythonCleandoc(instructions)
+      : defaultInstructions(inputs, outputs)
   }
 
   /** Builds a signature directly from fields (DSPy's `Signature(fields, instructions)`). */
