@@ -20,6 +20,7 @@ import copy
 import enum
 import inspect
 import json
+import math
 import logging
 import sys
 import typing
@@ -72,7 +73,11 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v) for v in value]
     if isinstance(value, (set, frozenset)):
-        return [to_jsonable(v) for v in value]
+        # Set order is hash order in Python: both sides compare sets sorted by their JSON text.
+        items = [to_jsonable(v) for v in value]
+        return sorted(items, key=lambda item: json.dumps(item, separators=(",", ":"), ensure_ascii=False))
+    if isinstance(value, float) and not math.isfinite(value):
+        return {"$float": "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")}
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     try:

@@ -105,13 +105,20 @@ interface StateCase extends TypedCase {
 /** A plain JSON form of a library value (Predictions and Examples as dicts, PyFloat as numbers). */
 function plain(value: unknown): Json {
   if (value === null || value === undefined) return null
-  if (value instanceof dspy.PyFloat) return value.value
+  if (value instanceof dspy.PyFloat) return plain(value.value)
+  // JSON has no NaN or infinities: both sides write them as tagged strings.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return { $float: Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf' }
+  }
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
     return value
   if (typeof value === 'bigint') return Number(value)
   if (value instanceof dspy.Example) return plain(value.toDict())
   if (Array.isArray(value)) return value.map(plain)
-  if (value instanceof Set) return [...value].map(plain)
+  // Python orders sets by hash: both sides compare them sorted by their JSON text.
+  if (value instanceof Set) {
+    return [...value].map(plain).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+  }
   if (value instanceof Map) {
     return Object.fromEntries([...value].map(([key, entry]) => [String(key), plain(entry)]))
   }

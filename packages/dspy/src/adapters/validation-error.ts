@@ -10,7 +10,7 @@ import type { FieldType } from '../signatures/field-type.ts'
 import { isTuple, pythonEllipsis } from '../utils/python-literal.ts'
 
 /** The pydantic version whose documentation links appear in the messages. */
-const pydanticDocsVersion = '2.14'
+const pydanticDocs = 'https://errors.pydantic.dev/2.14/v'
 
 /** One problem found while validating, as pydantic reports it. */
 export interface ValidationIssue {
@@ -41,7 +41,10 @@ export function pythonTypeName(value: unknown): string {
 export function valueRepr(value: unknown): string {
   if (value === pythonEllipsis) return 'Ellipsis'
   if (value instanceof Map) {
-    return `{${[...value.entries()].map(([key, item]) => `${valueRepr(key)}: ${valueRepr(item)}`).join(', ')}}`
+    const entries = [...value.entries()].map(
+      ([key, item]) => `${valueRepr(key)}: ${valueRepr(item)}`,
+    )
+    return `{${entries.join(', ')}}`
   }
   if (isTuple(value)) {
     const items = (value as unknown[]).map(valueRepr)
@@ -131,9 +134,7 @@ export function formatValidationIssues(title: string, issues: ValidationIssue[])
     if (issue.loc.length > 0) lines.push(issue.loc.join('.'))
     const input = `input_value=${truncatedRepr(issue.input)}, input_type=${pythonTypeName(issue.input)}`
     lines.push(`  ${issue.msg} [type=${issue.type}, ${input}]`)
-    lines.push(
-      `    For further information visit https://errors.pydantic.dev/${pydanticDocsVersion}/v/${issue.type}`,
-    )
+    lines.push(`    For further information visit ${pydanticDocs}/${issue.type}`)
   }
   return lines.join('\n')
 }

@@ -84,12 +84,15 @@ function mergeArrayContinuation(parser: RepairCursor, result: Record<string, unk
   parser.index += 1
   const more = parseArray(parser, ']')
   const lengths = previous.filter(Array.isArray).map((item) => item.length)
-  const rowLength = lengths.length > 0 && lengths.every((length) => length === lengths[0]) ? lengths[0]! : 0
+  const rowLength =
+    lengths.length > 0 && lengths.every((length) => length === lengths[0]) ? lengths[0]! : 0
   if (rowLength > 0) {
     const tail: unknown[] = []
-    while (previous.length > 0 && !Array.isArray(previous[previous.length - 1])) tail.unshift(previous.pop())
+    while (previous.length > 0 && !Array.isArray(previous[previous.length - 1]))
+      tail.unshift(previous.pop())
     if (tail.length % rowLength === 0) {
-      for (let start = 0; start < tail.length; start += rowLength) previous.push(tail.slice(start, start + rowLength))
+      for (let start = 0; start < tail.length; start += rowLength)
+        previous.push(tail.slice(start, start + rowLength))
     } else previous.push(...tail)
     if (more.length > 0) {
       if (more.every(Array.isArray)) previous.push(...more)
@@ -117,15 +120,26 @@ function shouldSplitOnDuplicateKey(parser: RepairCursor, rollback: number): bool
 }
 
 /** An object that parsed empty although it had content: a set (`{"a", "b"}`) or escaped keys. */
-function repairEmptyObject(parser: RepairCursor, result: Record<string, unknown>, start: number): { value: unknown } | undefined {
+function repairEmptyObject(
+  parser: RepairCursor,
+  result: Record<string, unknown>,
+  start: number,
+): { value: unknown } | undefined {
   if (Object.keys(result).length > 0 || parser.index - start <= 2) return undefined
   const body = parser.chars.slice(start, parser.index - 1).join('')
-  if (parser.charAt(-1) === '}' && pythonRstrip(pythonLstrip(stripCommentsOutsideStrings(body))) === '') return undefined
+  if (
+    parser.charAt(-1) === '}' &&
+    pythonRstrip(pythonLstrip(stripCommentsOutsideStrings(body))) === ''
+  )
+    return undefined
   const attempted = parser.chars.slice(start - 1, parser.index + 1).join('')
-  let content = pythonLstrip((attempted.endsWith('}') ? attempted.slice(0, -1) : attempted).slice(1))
+  let content = pythonLstrip(
+    (attempted.endsWith('}') ? attempted.slice(0, -1) : attempted).slice(1),
+  )
   if (content === '') return undefined
   const escapedKeys =
-    (content.startsWith('\\"') && content.includes('\\":')) || (content.startsWith("\\'") && content.includes("\\':"))
+    (content.startsWith('\\"') && content.includes('\\":')) ||
+    (content.startsWith("\\'") && content.includes("\\':"))
   if (escapedKeys) {
     const normalized = Array.from(attempted.replaceAll('\\"', '"').replaceAll("\\'", "'"))
     parser.chars.splice(start - 1, parser.index + 1 - (start - 1), ...normalized)
@@ -161,7 +175,8 @@ function hasUnquotedColon(text: string): boolean {
 
 function completeObject(parser: RepairCursor, result: Record<string, unknown>): unknown {
   if (!parser.contextEmpty) {
-    if (parser.charAt() === '}' && parser.current !== 'key' && parser.current !== 'value') parser.index += 1
+    if (parser.charAt() === '}' && parser.current !== 'key' && parser.current !== 'value')
+      parser.index += 1
     return result
   }
   parser.skipWhitespace()
@@ -170,7 +185,8 @@ function completeObject(parser: RepairCursor, result: Record<string, unknown>): 
     parser.skipWhitespace()
     if (isDelimiter(parser.charAt())) {
       const more = parseObject(parser)
-      if (isRecord(more)) for (const [key, value] of Object.entries(more)) setOwnKey(result, key, value)
+      if (isRecord(more))
+        for (const [key, value] of Object.entries(more)) setOwnKey(result, key, value)
     }
   }
   return result
@@ -221,17 +237,21 @@ export function parseParenthesized(parser: RepairCursor): unknown {
 
 function parenthesizedIsExplicitTuple(parser: RepairCursor): boolean {
   let sawTopLevelContent = false
-  const outcome = scanOutsideQuotes(parser.chars, parser.index + 1, ({ char, depth, opensQuote }) => {
-    if (depth !== 0) return undefined
-    if (opensQuote) {
-      sawTopLevelContent = true
+  const outcome = scanOutsideQuotes(
+    parser.chars,
+    parser.index + 1,
+    ({ char, depth, opensQuote }) => {
+      if (depth !== 0) return undefined
+      if (opensQuote) {
+        sawTopLevelContent = true
+        return undefined
+      }
+      if (char === ')') return !sawTopLevelContent
+      if (char === ',') return true
+      if (!isSpace(char)) sawTopLevelContent = true
       return undefined
-    }
-    if (char === ')') return !sawTopLevelContent
-    if (char === ',') return true
-    if (!isSpace(char)) sawTopLevelContent = true
-    return undefined
-  })
+    },
+  )
   return outcome ?? !sawTopLevelContent
 }
 
@@ -246,7 +266,10 @@ export function parenthesizedCanStartTopLevelValue(parser: RepairCursor): boolea
   const firstInner = parser.charAt(innerOffset)
   if (firstInner === undefined) return false
   const innerStart = parser.index + innerOffset
-  const innerText = parser.chars.slice(innerStart, innerStart + 5).join('').toLowerCase()
+  const innerText = parser.chars
+    .slice(innerStart, innerStart + 5)
+    .join('')
+    .toLowerCase()
   const startsValue =
     [')', '{', '[', '(', '-', '.'].includes(firstInner) ||
     isDelimiter(firstInner) ||

@@ -19,7 +19,12 @@ export function isDelimiter(char: string | undefined): boolean {
 
 /** Python's `isinstance(value, dict)` for parsed values. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  )
 }
 
 /** The shared state of one repair; subclasses supply {@link RepairCursor.parseJson}. */
@@ -124,7 +129,11 @@ export abstract class RepairCursor {
         if (this.inContext('value')) terminators.push('}')
         if (this.inContext('key')) terminators.push(':')
       }
-      for (let next = this.charAt(); next !== undefined && !terminators.includes(next); next = this.charAt()) {
+      for (
+        let next = this.charAt();
+        next !== undefined && !terminators.includes(next);
+        next = this.charAt()
+      ) {
         this.index += 1
       }
     } else if (char === '/' && this.charAt(1) === '*') {

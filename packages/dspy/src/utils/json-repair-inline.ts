@@ -4,7 +4,11 @@
  * @module
  */
 import { isDelimiter, type RepairCursor } from './json-repair-cursor.ts'
-import { bareKeyFollowedByColon, objectMemberStartsAt, skipCommentsFrom } from './json-repair-lookahead.ts'
+import {
+  bareKeyFollowedByColon,
+  objectMemberStartsAt,
+  skipCommentsFrom,
+} from './json-repair-lookahead.ts'
 import type { StringState } from './json-repair-string-state.ts'
 import { isDigit, isSpace } from './python-char.ts'
 
@@ -26,7 +30,12 @@ function startsNestedContainer(parser: RepairCursor, offset: number): boolean {
     const nextOffset = parser.scrollWhitespaces(offset + 1)
     const next = parser.charAt(nextOffset)
     if (opening === '[' || opening === '(') {
-      return (next !== undefined && [']', ')', '-', 't', 'f', 'n'].includes(next)) || isDelimiter(next) || isInlineOpener(next) || isDigit(next)
+      return (
+        (next !== undefined && [']', ')', '-', 't', 'f', 'n'].includes(next)) ||
+        isDelimiter(next) ||
+        isInlineOpener(next) ||
+        isDigit(next)
+      )
     }
     if (opening !== '{') return false
     if (next === '}' || isDelimiter(next)) return true
@@ -85,7 +94,11 @@ function containerStartsNextMember(parser: RepairCursor, end: number): boolean {
 }
 
 /** A `}` followed by a code fence: whether the fence is part of the string (it closes later). */
-export function fenceAfterBraceBelongsToString(parser: RepairCursor, state: StringState, fenceOffset: number): boolean {
+export function fenceAfterBraceBelongsToString(
+  parser: RepairCursor,
+  state: StringState,
+  fenceOffset: number,
+): boolean {
   let searchFrom = fenceOffset + 3
   const contentOffset = skipCommentsFrom(parser, searchFrom)
   let keepContainer = false

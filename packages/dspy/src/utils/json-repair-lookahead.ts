@@ -27,14 +27,15 @@ export function bareKeyFollowedByColon(parser: RepairCursor, start: number): boo
   return parser.charAt(parser.scrollWhitespaces(offset)) === ':'
 }
 
-/** Skips whitespace and `#`, `//`, `/* *\/` comments from `start` (offset relative to the cursor). */
+/** Skips whitespace and `#`, `//`, `/* *\/` comments from `start` (relative to the cursor). */
 export function skipCommentsFrom(parser: RepairCursor, start: number): number {
   let offset = parser.scrollWhitespaces(start)
   for (;;) {
     const char = parser.charAt(offset)
     const next = parser.charAt(offset + 1)
     if (char === '#' || (char === '/' && next === '/')) {
-      while (parser.charAt(offset) !== undefined && !['\n', '\r'].includes(parser.charAt(offset)!)) offset += 1
+      while (parser.charAt(offset) !== undefined && !['\n', '\r'].includes(parser.charAt(offset)!))
+        offset += 1
     } else if (char === '/' && next === '*') {
       offset += 2
       while (!(parser.charAt(offset) === '*' && parser.charAt(offset + 1) === '/')) {
@@ -70,7 +71,11 @@ export function quotedObjectMemberFollows(parser: RepairCursor, quoteOffset: num
 function bareMemberHasRecoverableValue(parser: RepairCursor, valueOffset: number): boolean {
   const start = parser.scrollWhitespaces(valueOffset)
   const first = parser.charAt(start)
-  if (first !== undefined && (isDelimiter(first) || ['{', '[', '-'].includes(first) || isDigit(first))) return true
+  if (
+    first !== undefined &&
+    (isDelimiter(first) || ['{', '[', '-'].includes(first) || isDigit(first))
+  )
+    return true
   for (const word of ['true', 'false', 'null']) {
     if ([...word].every((char, position) => parser.charAt(start + position) === char)) {
       const end = parser.charAt(start + word.length)
@@ -85,7 +90,8 @@ export function classifyObjectValueComma(parser: RepairCursor): CommaKind {
   const nextOffset = parser.scrollWhitespaces(1)
   const next = parser.charAt(nextOffset)
   if (next === undefined || next === '}') return 'member'
-  const colonAfter = (offset: number): CommaKind => (parser.charAt(parser.scrollWhitespaces(offset)) === ':' ? 'member' : 'string')
+  const colonAfter = (offset: number): CommaKind =>
+    parser.charAt(parser.scrollWhitespaces(offset)) === ':' ? 'member' : 'string'
   if (isDelimiter(next)) {
     const keyEnd = parser.skipToCharacter(next, nextOffset + 1)
     return parser.charAt(keyEnd) === undefined ? 'string' : colonAfter(keyEnd + 1)
@@ -99,7 +105,8 @@ export function classifyObjectValueComma(parser: RepairCursor): CommaKind {
     let offset = nextOffset
     while (isKeyCharacter(parser.charAt(offset))) offset += 1
     offset = parser.scrollWhitespaces(offset)
-    if (parser.charAt(offset) === ':' && bareMemberHasRecoverableValue(parser, offset + 1)) return 'member'
+    if (parser.charAt(offset) === ':' && bareMemberHasRecoverableValue(parser, offset + 1))
+      return 'member'
   }
   if (next === '{' || next === '[') return 'container'
   const specialOffset = parser.skipToCharacter([...stringDelimiters, '{', '['], nextOffset)
@@ -111,7 +118,11 @@ export function classifyObjectValueComma(parser: RepairCursor): CommaKind {
 }
 
 /** Inside an object value, whether the `}` at the cursor ends the string (no closing quote). */
-export function closingBraceEndsMissingQuoteValue(parser: RepairCursor, left: string, right: string): boolean {
+export function closingBraceEndsMissingQuoteValue(
+  parser: RepairCursor,
+  left: string,
+  right: string,
+): boolean {
   let missing = parser.charAt(1) !== '\\'
   let offset = parser.skipToCharacter(right, 1)
   if (parser.charAt(offset) !== undefined) {

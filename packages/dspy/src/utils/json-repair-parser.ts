@@ -4,7 +4,12 @@
  * valid container found after some prose, and restoring a missing opening brace).
  * @module
  */
-import { parseArray, parseObject, parseParenthesized, parenthesizedCanStartTopLevelValue } from './json-repair-containers.ts'
+import {
+  parseArray,
+  parseObject,
+  parseParenthesized,
+  parenthesizedCanStartTopLevelValue,
+} from './json-repair-containers.ts'
 import { isDelimiter, RepairCursor } from './json-repair-cursor.ts'
 import { parseString } from './json-repair-string.ts'
 import { isAlpha, isDigit, isSpace } from './python-char.ts'
@@ -42,7 +47,8 @@ export class RepairParser extends RepairCursor {
         return parseParenthesized(this)
       }
       if (!this.contextEmpty && (isDelimiter(char) || isAlpha(char))) return parseString(this)
-      if (!this.contextEmpty && (isDigit(char) || char === '-' || char === '.')) return this.parseNumber()
+      if (!this.contextEmpty && (isDigit(char) || char === '-' || char === '.'))
+        return this.parseNumber()
       if (char === '#' || char === '/') return this.parseComment()
       if (isDelimiter(char) && checkInitialQuote) {
         checkInitialQuote = false
@@ -55,7 +61,8 @@ export class RepairParser extends RepairCursor {
 
   /** Once per text, at the top level: a container that is valid JSON is decoded as is. */
   private tryValidJsonValue(): Attempt {
-    if (this.triedValidSuffix || !this.contextEmpty || !this.hasNonCommaTrailingContent()) return notFound
+    if (this.triedValidSuffix || !this.contextEmpty || !this.hasNonCommaTrailingContent())
+      return notFound
     this.triedValidSuffix = true
     try {
       const { value, end } = rawDecodePythonJson(this.chars, this.index)
@@ -104,7 +111,13 @@ export class RepairParser extends RepairCursor {
     const candidate = ['{', ...this.chars]
     try {
       const { value, end } = rawDecodePythonJson(candidate, 0)
-      if (candidate.slice(end).join('').replace(/^[ \t\r\n]+/, '') !== '') return notFound
+      if (
+        candidate
+          .slice(end)
+          .join('')
+          .replace(/^[ \t\r\n]+/, '') !== ''
+      )
+        return notFound
       this.index = this.chars.length
       return { found: true, value }
     } catch {

@@ -89,12 +89,16 @@ export function stripCommentsOutsideStrings(text: string): string {
     }
     if (char === '#' || (char === '/' && next === '/')) {
       position += char === '/' ? 2 : 1
-      while (position < chars.length && chars[position] !== '\n' && chars[position] !== '\r') position += 1
+      while (position < chars.length && chars[position] !== '\n' && chars[position] !== '\r')
+        position += 1
       continue
     }
     if (char === '/' && next === '*') {
       position += 2
-      while (position < chars.length - 1 && !(chars[position] === '*' && chars[position + 1] === '/')) {
+      while (
+        position < chars.length - 1 &&
+        !(chars[position] === '*' && chars[position + 1] === '/')
+      ) {
         position += 1
       }
       position = Math.min(position + 2, chars.length)

@@ -6,7 +6,14 @@
  */
 import { isDelimiter, type RepairCursor } from './json-repair-cursor.ts'
 import { quotedObjectMemberFollows } from './json-repair-lookahead.ts'
-import { appendAndAdvance, onlyWhitespaceUntil, replaceTrailingBackslash, type StringState } from './json-repair-string-state.ts'
+import {
+  activeRight,
+  appendAndAdvance,
+  endsWith,
+  onlyWhitespaceUntil,
+  replaceTrailingBackslash,
+  type StringState,
+} from './json-repair-string-state.ts'
 import { isAlpha } from './python-char.ts'
 
 /** Whether the character was consumed, and the character now at the cursor. */
@@ -14,24 +21,34 @@ export type Step = { handled: boolean; char: string | undefined }
 
 /** Resolves the escape after a backslash that ends the string so far. */
 export function normalizeEscape(parser: RepairCursor, state: StringState, char: string): Step {
+  const right = activeRight(state)
+  if (state.lowQuoteSpans > 0 && char === '"') {
+    replaceTrailingBackslash(state, char)
+    state.lowQuoteSpans -= 1
+    parser.index += 1
+    return { handled: true, char: parser.charAt() }
+  }
   if (char === '\\') {
     let runEnd = parser.index + 1
     while (parser.chars[runEnd] === '\\') runEnd += 1
     const runLength = runEnd - (parser.index - 1)
     const next = parser.charAt(runEnd - parser.index)
     const afterQuote = parser.charAt(parser.scrollWhitespaces(runEnd - parser.index + 1))
-    if (runLength % 2 === 0 && (next !== state.right || [',', ':', '}', ']', undefined].includes(afterQuote))) {
+    if (
+      runLength % 2 === 0 &&
+      (next !== right || [',', ':', '}', ']', undefined].includes(afterQuote))
+    ) {
       replaceTrailingBackslash(state, '\\'.repeat(runLength / 2))
       parser.index = runEnd
       return { handled: true, char: parser.charAt() }
     }
   }
   const simple: Record<string, string> = { t: '\t', n: '\n', r: '\r', b: '\b' }
-  if (char === state.right || char === '\\' || Object.hasOwn(simple, char)) {
+  if (char === right || char === '\\' || Object.hasOwn(simple, char)) {
     replaceTrailingBackslash(state, simple[char] ?? char)
     parser.index += 1
     let next = parser.charAt()
-    while (next !== undefined && state.text.endsWith('\\') && (next === state.right || next === '\\')) {
+    while (next !== undefined && endsWith(state, '\\') && (next === right || next === '\\')) {
       replaceTrailingBackslash(state, next)
       parser.index += 1
       next = parser.charAt()
@@ -46,7 +63,7 @@ export function normalizeEscape(parser: RepairCursor, state: StringState, char: 
       parser.index += 1 + length
       return { handled: true, char: parser.charAt() }
     }
-  } else if (char === '„' || (isDelimiter(char) && char !== state.right)) {
+  } else if (char === '„' || (isDelimiter(char) && char !== right)) {
     replaceTrailingBackslash(state, char)
     parser.index += 1
     return { handled: true, char: parser.charAt() }
@@ -55,8 +72,16 @@ export function normalizeEscape(parser: RepairCursor, state: StringState, char: 
 }
 
 /** A quote that would close the string: decides whether it really does. */
-export function closingQuoteCandidate(parser: RepairCursor, state: StringState, char: string): Step & { stop: boolean } {
-  const keep = (): Step & { stop: boolean } => ({ handled: true, char: appendAndAdvance(parser, state, char), stop: false })
+export function closingQuoteCandidate(
+  parser: RepairCursor,
+  state: StringState,
+  char: string,
+): Step & { stop: boolean } {
+  const keep = (): Step & { stop: boolean } => ({
+    handled: true,
+    char: appendAndAdvance(parser, state, char),
+    stop: false,
+  })
   const close = { handled: false, char, stop: false }
   if (state.doubledQuotes && parser.charAt(1) === state.right) {
     parser.index += 1
@@ -66,7 +91,8 @@ export function closingQuoteCandidate(parser: RepairCursor, state: StringState, 
   if (state.missingQuotes && context === 'value') {
     let offset = 1
     let next = parser.charAt(offset)
-    while (next !== undefined && next !== state.right && next !== state.left) next = parser.charAt(++offset)
+    while (next !== undefined && next !== state.right && next !== state.left)
+      next = parser.charAt(++offset)
     if (next !== undefined && parser.charAt(parser.scrollWhitespaces(offset + 1)) === ':') {
       parser.index -= 1
       return { handled: false, char: parser.charAt(), stop: true }
@@ -98,7 +124,10 @@ export function closingQuoteCandidate(parser: RepairCursor, state: StringState, 
     return after === '}' || after === ',' ? keep() : close
   }
   if (next !== state.right || parser.charAt(offset - 1) === '\\') return close
-  if (onlyWhitespaceUntil(parser, offset) && !(context === 'value' && quotedObjectMemberFollows(parser, offset))) {
+  if (
+    onlyWhitespaceUntil(parser, offset) &&
+    !(context === 'value' && quotedObjectMemberFollows(parser, offset))
+  ) {
     return { handled: false, char, stop: true }
   }
   if (context === 'value') {
@@ -106,7 +135,11 @@ export function closingQuoteCandidate(parser: RepairCursor, state: StringState, 
     offset = parser.skipToCharacter(state.right, offset + 1) + 1
     next = parser.charAt(offset)
     while (next !== undefined && next !== ':') {
-      if ([',', ']', '}'].includes(next) || (next === state.right && parser.charAt(offset - 1) !== '\\')) break
+      if (
+        [',', ']', '}'].includes(next) ||
+        (next === state.right && parser.charAt(offset - 1) !== '\\')
+      )
+        break
       next = parser.charAt(++offset)
     }
     if (next === ':') return close

@@ -11,17 +11,23 @@ import {
   skipInlineContainer,
   trackInlineContainer,
 } from './json-repair-inline.ts'
-import { bareKeyFollowedByColon, classifyObjectValueComma, closingBraceEndsMissingQuoteValue } from './json-repair-lookahead.ts'
+import {
+  bareKeyFollowedByColon,
+  classifyObjectValueComma,
+  closingBraceEndsMissingQuoteValue,
+} from './json-repair-lookahead.ts'
 import { closingQuoteCandidate, normalizeEscape } from './json-repair-string-quotes.ts'
 import {
   append,
   appendAndAdvance,
   createStringState,
+  endsWith,
   onlyWhitespaceUntil,
   quoteInCharacterClass,
   type StringState,
 } from './json-repair-string-state.ts'
 import { isAlnum, isSpace, pythonRstrip } from './python-char.ts'
+
 type Entry = { done: true; value: unknown } | { done: false; state: StringState }
 
 const literalWords: [string, boolean | null][] = [
@@ -30,9 +36,6 @@ const literalWords: [string, boolean | null][] = [
   ['null', null],
   ['none', null],
 ]
-
-
-
 
 /** Parses a string (or a bare literal) at the cursor, in the current context. */
 export function parseString(parser: RepairCursor): unknown {
@@ -44,12 +47,12 @@ export function parseString(parser: RepairCursor): unknown {
     parser.skipWhitespace()
     if (parser.charAt() !== ':' && parser.charAt() !== ',') return ''
   }
-  if (char !== state.right) state.text = pythonRstrip(state.text)
+  let text = state.chars.join('')
+  if (char !== state.right) text = pythonRstrip(text)
   else parser.index += 1
-  if (state.missingQuotes || state.text.endsWith('\n')) state.text = pythonRstrip(state.text)
-  return state.text
+  if (state.missingQuotes || text.endsWith('\n')) text = pythonRstrip(text)
+  return text
 }
-
 
 function simpleQuotedString(parser: RepairCursor): string | undefined {
   if (parser.charAt() !== '"') return undefined
@@ -94,9 +97,11 @@ function bareLiteral(parser: RepairCursor): { found: boolean; value: boolean | n
 }
 
 function jsonFence(parser: RepairCursor): { found: boolean; value?: unknown } {
-  if (parser.chars.slice(parser.index, parser.index + 7).join('') !== '```json') return { found: false }
+  if (parser.chars.slice(parser.index, parser.index + 7).join('') !== '```json')
+    return { found: false }
   const fence = parser.skipToCharacter('`', 7)
-  if (parser.chars.slice(parser.index + fence, parser.index + fence + 3).join('') !== '```') return { found: false }
+  if (parser.chars.slice(parser.index + fence, parser.index + fence + 3).join('') !== '```')
+    return { found: false }
   parser.index += 7
   const value = parser.parseJson()
   return value === false ? { found: false } : { found: true, value }
@@ -176,14 +181,18 @@ function enterQuotedStart(parser: RepairCursor, state: StringState): Entry {
 
 /** A container that belongs to an unquoted value (after a comma, or `{key: ...}`): kept whole. */
 function startsInlineContainer(parser: RepairCursor, state: StringState, char: string): boolean {
-  if (!isInlineOpener(char) || state.text.endsWith('\\')) return false
+  if (!isInlineOpener(char) || endsWith(state, '\\')) return false
   if (state.pendingInlineContainer) return true
   if (parser.current !== 'value' || char !== '{' || parser.charAt(-1) === '\\') return false
   return bareKeyFollowedByColon(parser, parser.scrollWhitespaces(1))
 }
 
-/** Handles a `,` or a container character inside an object value; true when it was consumed. */
-function consumeValueStructure(parser: RepairCursor, state: StringState, char: string): 'consumed' | 'stop' | 'none' {
+/** A `,` or container character in an object value: consumed, ends the string, or neither. */
+function consumeValueStructure(
+  parser: RepairCursor,
+  state: StringState,
+  char: string,
+): 'consumed' | 'stop' | 'none' {
   if (startsInlineContainer(parser, state, char)) {
     const end = skipInlineContainer(parser, 0)
     if (end !== undefined) {
@@ -194,7 +203,12 @@ function consumeValueStructure(parser: RepairCursor, state: StringState, char: s
       return 'consumed'
     }
   }
-  if (parser.current === 'value' && char === ',' && !state.pendingInlineContainer && state.inlineContainers.length === 0) {
+  if (
+    parser.current === 'value' &&
+    char === ',' &&
+    !state.pendingInlineContainer &&
+    state.inlineContainers.length === 0
+  ) {
     const kind = state.noFutureDelimiter ? 'string' : classifyObjectValueComma(parser)
     if (kind === 'member') return 'stop'
     if (kind === 'string_no_future_delimiter') state.noFutureDelimiter = true
@@ -212,11 +226,21 @@ function consumeValueStructure(parser: RepairCursor, state: StringState, char: s
 /** Reads up to the closing quote (or where the string must end); returns the character there. */
 function scanStringBody(parser: RepairCursor, state: StringState): string | undefined {
   let char = parser.charAt()
-  while (char !== undefined && char !== state.right) {
+  while (char !== undefined && (char !== state.right || state.lowQuoteSpans > 0)) {
     const context = parser.current
     if (state.missingQuotes) {
       if (context === 'key' && (char === ':' || isSpace(char))) break
       if (context === 'array' && (char === ']' || char === ',')) break
+    }
+    if (char === '„' && !endsWith(state, '\\')) {
+      state.lowQuoteSpans += 1
+      char = appendAndAdvance(parser, state, char)
+      continue
+    }
+    if (state.lowQuoteSpans > 0 && char === '”') {
+      state.lowQuoteSpans -= 1
+      char = appendAndAdvance(parser, state, char)
+      continue
     }
     const structure = consumeValueStructure(parser, state, char)
     if (structure === 'stop') break
@@ -224,14 +248,14 @@ function scanStringBody(parser: RepairCursor, state: StringState): string | unde
       char = parser.charAt()
       continue
     }
-    if (context === 'value' && char === '}' && !state.text.endsWith(state.right)) {
+    if (context === 'value' && char === '}' && !endsWith(state, state.right)) {
       if (state.openBraces > 0) {
         char = appendAndAdvance(parser, state, char)
         continue
       }
       if (closingBraceEndsMissingQuoteValue(parser, state.left, state.right)) break
     }
-    if (char === ']' && parser.inContext('array') && !state.text.endsWith(state.right)) {
+    if (char === ']' && parser.inContext('array') && !endsWith(state, state.right)) {
       if (parser.charAt(parser.skipToCharacter(state.right)) === undefined) break
     }
     if (context === 'value' && char === '}') {
@@ -245,10 +269,10 @@ function scanStringBody(parser: RepairCursor, state: StringState): string | unde
     }
     char = appendAndAdvance(parser, state, char)
     if (char === undefined) break
-    if (state.text.endsWith('\\')) {
-      const escape = normalizeEscape(parser, state, char)
-      char = escape.char
-      if (escape.handled) continue
+    if (endsWith(state, '\\')) {
+      const resolved = normalizeEscape(parser, state, char)
+      char = resolved.char
+      if (resolved.handled) continue
     }
     if (char === ':' && !state.missingQuotes && parser.current === 'key') {
       let offset = parser.skipToCharacter(state.left, 1)
@@ -259,11 +283,20 @@ function scanStringBody(parser: RepairCursor, state: StringState): string | unde
         if (after === ',' || after === '}') break
       }
     }
-    if (char === state.right && parser.current === 'value' && quoteInCharacterClass(parser, state)) {
+    if (state.lowQuoteSpans > 0 && char === '"') {
+      state.lowQuoteSpans -= 1
       char = appendAndAdvance(parser, state, char)
       continue
     }
-    if (char === state.right && !state.text.endsWith('\\')) {
+    if (
+      char === state.right &&
+      parser.current === 'value' &&
+      quoteInCharacterClass(parser, state)
+    ) {
+      char = appendAndAdvance(parser, state, char)
+      continue
+    }
+    if (char === state.right && !endsWith(state, '\\')) {
       const decision = closingQuoteCandidate(parser, state, char)
       char = decision.char
       if (decision.stop) break

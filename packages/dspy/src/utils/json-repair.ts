@@ -34,7 +34,9 @@ function pythonTypeOf(value: unknown): string {
 function sameShape(first: unknown, second: unknown): boolean {
   if (pythonTypeOf(first) !== pythonTypeOf(second)) return false
   if (Array.isArray(first) && Array.isArray(second)) {
-    return first.length === second.length && first.every((item, index) => sameShape(item, second[index]))
+    return (
+      first.length === second.length && first.every((item, index) => sameShape(item, second[index]))
+    )
   }
   if (isRecord(first) && isRecord(second)) {
     const keys = Object.keys(first)

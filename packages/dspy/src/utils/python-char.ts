@@ -5,8 +5,10 @@
  * @module
  */
 
-const pythonSpace = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u
-const spaceClass = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+'
+const pythonSpace =
+  /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u
+const spaceClass =
+  '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+'
 const trailingSpace = new RegExp(`${spaceClass}$`, 'u')
 const leadingSpace = new RegExp(`^${spaceClass}`, 'u')
 
@@ -27,7 +29,9 @@ export function isAlnum(char: string | undefined): boolean {
 
 /** `char.isdigit()`: decimal digits and the superscript and subscript digits. */
 export function isDigit(char: string | undefined): boolean {
-  return char !== undefined && /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]$/u.test(char)
+  return (
+    char !== undefined && /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]$/u.test(char)
+  )
 }
 
 /** `text.rstrip()` with Python's whitespace set. */

@@ -22,7 +22,12 @@ const simpleEscapes: Record<string, string> = {
 /** Stores `value` under `key` even when the key is `__proto__`. */
 export function setOwnKey(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
   } else target[key] = value
 }
 
@@ -58,13 +63,15 @@ class StrictDecoder {
     if (char === '{') return this.object(index + 1)
     if (char === '[') return this.array(index + 1)
     for (const [word, value] of literalWords) {
-      if (this.startsWith(word, index)) return [value, index + word.length]
+      if (char === word[0] && this.startsWith(word, index)) return [value, index + word.length]
     }
     return this.number(index)
   }
 
   number(index: number): [unknown, number] {
-    const text = this.chars.slice(index, index + 400).join('')
+    let end = index
+    while (end < this.chars.length && '+-.0123456789eE'.includes(this.chars[end]!)) end += 1
+    const text = this.chars.slice(index, end).join('')
     const match = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(text)
     if (!match) this.fail()
     const isFloat = match[1] !== undefined || match[2] !== undefined
@@ -146,12 +153,15 @@ const literalWords: [string, unknown][] = [
  * decodes one value starting exactly at `start` and returns it with the index just past it.
  * Throws when no valid JSON value starts there.
  */
-export function rawDecodePythonJson(chars: readonly string[], start: number): { value: unknown; end: number } {
+export function rawDecodePythonJson(
+  chars: readonly string[],
+  start: number,
+): { value: unknown; end: number } {
   const [value, end] = new StrictDecoder(chars).value(start)
   return { value, end }
 }
 
-/** Python's `json.loads(text)`: one JSON value, surrounded by optional whitespace. Throws otherwise. */
+/** Python's `json.loads(text)`: one JSON value with optional whitespace around; throws otherwise. */
 export function loadsPythonJson(chars: readonly string[]): unknown {
   const decoder = new StrictDecoder(chars)
   const [value, end] = decoder.value(decoder.skipSpace(0))
