@@ -5,20 +5,8 @@ import type { LmRequest, LmResponse } from '../lm/lm-types.ts'
 import { configure, settings } from '../settings/settings.ts'
 import { DummyLM } from '../testing/dummy-lm.ts'
 import { ReAct } from './react.ts'
+import { add, getWeather } from './__fixtures__/sample-tools.ts'
 import { Tool } from './tool.ts'
-
-const getWeather = new Tool(({ city }: { city: string }) => `sunny in ${city}`, {
-  name: 'get_weather',
-  desc: 'Get the weather for a city.',
-  args: { city: { type: 'string' } },
-})
-
-const add = new Tool(({ x, y }: { x: number; y: number }) => x + y, {
-  name: 'add',
-  desc: 'Add two\n    numbers.',
-  argTypes: { x: 'int', y: 'int', note: 'str | None', items: 'list[str]' },
-  argDefaults: { y: 2, note: null, items: [] },
-})
 
 /** Printed by DSPy 3.3.1: `dspy.ReAct("question -> answer", tools=[get_weather, add]).react.signature.instructions`. */
 const pythonInstructions =

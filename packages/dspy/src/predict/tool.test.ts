@@ -3,23 +3,10 @@ import { z } from 'zod'
 import type { CallEndEvent, CallStartEvent } from '../callbacks/callback.ts'
 import { DspyError } from '../errors/dspy-error.ts'
 import { configure, settings } from '../settings/settings.ts'
+import { add, getWeather } from './__fixtures__/sample-tools.ts'
 import { Tool, ToolError } from './tool.ts'
 
 afterEach(() => settings.reset())
-
-const getWeather = new Tool(({ city }: { city: string }) => `sunny in ${city}`, {
-  name: 'get_weather',
-  desc: 'Get the weather for a city.',
-  args: { city: { type: 'string' } },
-})
-
-/** Python: `def add(x: int, y: int = 2, note: str | None = None, items: list[str] = [])` with a two-line docstring. */
-const add = new Tool(({ x, y }: { x: number; y: number }) => x + y, {
-  name: 'add',
-  desc: 'Add two\n    numbers.',
-  argTypes: { x: 'int', y: 'int', note: 'str | None', items: 'list[str]' },
-  argDefaults: { y: 2, note: null, items: [] },
-})
 
 const pythonAddArgs =
   "{'x': {'type': 'integer'}, 'y': {'type': 'integer', 'default': 2}, 'note': {'anyOf': [{'type': 'string'}, {'type': 'null'}], 'default': None}, 'items': {'items': {'type': 'string'}, 'type': 'array', 'default': []}}"
