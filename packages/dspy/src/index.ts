@@ -14,7 +14,13 @@ export { ChatAdapter, type ChatAdapterOptions } from './adapters/chat-adapter.ts
 export { JSONAdapter } from './adapters/json-adapter.ts'
 export { formatFieldValue } from './adapters/format-field-value.ts'
 export { parseValue } from './adapters/parse-value.ts'
-export type { Callback, CallEndEvent, CallStartEvent, CallbackKind } from './callbacks/callback.ts'
+export type {
+  Callback,
+  CallEndEvent,
+  CallStartEvent,
+  CallbackKind,
+  TrialEvent,
+} from './callbacks/callback.ts'
 export {
   getActiveCallId,
   runWithCallbacks,
@@ -41,6 +47,7 @@ export { Example } from './primitives/example.ts'
 export { Module, type Parameter } from './primitives/module.ts'
 export { Completions, Prediction } from './primitives/prediction.ts'
 export { PyFloat, pythonFloatRepr } from './python/py-float.ts'
+export { PythonRandom } from './python/python-random.ts'
 export {
   configure,
   context,

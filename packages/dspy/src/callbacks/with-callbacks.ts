@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import { settings } from '../settings/settings.ts'
-import type { Callback, CallbackKind } from './callback.ts'
+import type { Callback, CallbackKind, TrialEvent } from './callback.ts'
 
 const activeCallId = new AsyncLocalStorage<string | undefined>()
 
@@ -84,4 +84,11 @@ export function runWithCallbacks<T>(options: {
   }
   finish(result, undefined)
   return result
+}
+
+/** Sends a trial event to every active callback (settings plus the optimizer's own). */
+export function emitTrialEvent(event: TrialEvent, instanceCallbacks: Callback[] = []): void {
+  for (const callback of [...settings.get('callbacks'), ...instanceCallbacks]) {
+    safely(callback, 'onTrialEnd', event)
+  }
 }
