@@ -91,3 +91,4 @@ export { BestOfN, type BestOfNOptions, type RewardFunction } from './predict/bes
 export { OfferFeedback, Refine, type RefineOptions } from './predict/refine.ts'
 export { Parallel, type ParallelOptions, type ParallelPair } from './predict/parallel.ts'
 export { type BoundedResult, runBounded, type RunBoundedOptions } from './utils/run-bounded.ts'
+export * from './streaming/index.ts'

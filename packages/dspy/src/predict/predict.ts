@@ -116,8 +116,13 @@ export class Predict extends Module implements Parameter {
       })
     }
     const adapter = (settings.get('adapter') as Adapter | undefined) ?? new ChatAdapter()
-    const completions = await settings.context({ callerPredict: this }, () =>
-      adapter.call({ lm, lmKwargs: config, signature, demos, inputs }),
+    // While a streamified program runs, only the predictors a listener watches stream (DSPy's _should_stream).
+    const listeners = settings.get('streamListeners') as { predict?: unknown }[]
+    const streams =
+      listeners.length === 0 || listeners.some((listener) => listener.predict === this)
+    const completions = await settings.context(
+      streams ? { callerPredict: this } : { callerPredict: this, sendStream: undefined },
+      () => adapter.call({ lm, lmKwargs: config, signature, demos, inputs }),
     )
     const prediction = Prediction.fromCompletions(completions, signature)
     const trace = settings.get('trace')
