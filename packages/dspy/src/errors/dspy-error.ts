@@ -15,6 +15,7 @@ export type DspyErrorCode =
   | 'LM_CONTEXT_WINDOW_EXCEEDED'
   | 'STATE_INVALID'
   | 'TOOL_ERROR'
+  | 'DATASET_UNAVAILABLE'
 
 /**
  * The base of every error `@dspyflow/dspy` throws: a stable `code`, a message that names the

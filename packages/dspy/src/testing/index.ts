@@ -5,3 +5,11 @@
  */
 export { DummyLM, type DummyLmOptions } from './dummy-lm.ts'
 export { FakeOpenAIServer } from './fake-openai-server.ts'
+export {
+  carefulInstructionKeywords,
+  type SimulatedAccuracyModel,
+  type SimulatedAssessment,
+  SimulatedLM,
+  type SimulatedLmOptions,
+  simulatedInstructionCandidates,
+} from './simulated-lm.ts'
