@@ -1,12 +1,14 @@
 import { ChatAdapter } from '../adapters/chat-adapter.ts'
-import {
-  type ParsedArithmeticProblem,
-  applyArithmetic,
-  parseArithmeticProblem,
-} from '../datasets/synthetic-arithmetic.ts'
+import { applyArithmetic } from '../datasets/arithmetic-problem-parser.ts'
 import { BaseLM, type BaseLmOptions } from '../lm/base-lm.ts'
 import type { ChatMessage, LmRequest, LmResponse } from '../lm/lm-types.ts'
 import { PythonRandom } from '../python/python-random.ts'
+import { simulatedMetaAnswer } from './simulated-meta-answers.ts'
+import { readPrompt, type SimulatedPromptReading, textOf } from './simulated-prompt-reader.ts'
+
+// Prompt reading and the optimizers' meta-prompt answers live in their own modules;
+// re-exported so this module keeps its exports.
+export { simulatedInstructionCandidates } from './simulated-meta-answers.ts'
 
 /** The accuracy model of {@link SimulatedLM}: p = clamp(base + bonuses − penalties, min, max). */
 export interface SimulatedAccuracyModel {
@@ -36,14 +38,7 @@ export interface SimulatedLmOptions extends Omit<BaseLmOptions, 'modelType'> {
 }
 
 /** What SimulatedLM read from one prompt, and the chance it answers right. */
-export interface SimulatedAssessment {
-  json: boolean
-  instructions: string
-  outputFields: { name: string; type: string }[]
-  inputs: Record<string, string>
-  problem: ParsedArithmeticProblem | undefined
-  correctDemos: number
-  wrongDemos: number
+export interface SimulatedAssessment extends SimulatedPromptReading {
   careful: boolean
   probability: number
 }
@@ -73,87 +68,6 @@ export const carefulInstructionKeywords = [
   'check your',
   'meticulous',
 ]
-
-/** What SimulatedLM proposes as `proposed_instruction` / `new_instruction`: half careful, half not. */
-export const simulatedInstructionCandidates = [
-  'Solve the problem step by step, then verify the final number before answering.',
-  'Answer the math word problem with a single number.',
-  'Read the word problem carefully, write out each arithmetic operation in order, and double-check the result.',
-  'Given the question, produce the answer.',
-  'You are a meticulous math tutor. Show your work for each step and verify the final answer.',
-  'You are a quick assistant. Give the answer to the question as fast as possible.',
-  'Break the problem into its operations, compute each one carefully, and give only the final number as the answer.',
-  'Read the question and respond with the final numeric answer.',
-]
-
-const knownTexts: Record<string, string[]> = {
-  observations: [
-    'The examples are short arithmetic word problems about everyday situations such as shopping, baking, savings, travel and gardening. Each one starts from a quantity, changes it with one to four additions, subtractions, multiplications or divisions, and asks for the final whole number.',
-  ],
-  summary: [
-    'The dataset holds short everyday arithmetic word problems. Each applies one to four basic operations to a starting quantity and asks for a single whole-number answer.',
-  ],
-  program_description: [
-    'The program solves arithmetic word problems: one predictor reads the question, works through the operations, and returns the final number as the answer.',
-  ],
-  module_description: [
-    'This module reads the word problem, reasons through each arithmetic step, and writes the resulting number in the answer field.',
-  ],
-  proposed_prefix_for_output_field: ['Answer:', 'Final answer:', 'The answer is:'],
-}
-
-const headerLine = /^\[\[ ## (\w+) ## \]\]/
-
-function textOf(message: ChatMessage | undefined): string {
-  if (!message) return ''
-  if (typeof message.content === 'string') return message.content
-  return message.content
-    .map((part) => (part as { text?: unknown }).text)
-    .filter((text): text is string => typeof text === 'string')
-    .join('')
-}
-
-/** `[[ ## name ## ]]` sections of a message (first occurrence wins), or the keys of a JSON answer. */
-function readSections(text: string): Record<string, string> {
-  const trimmed = text.trim()
-  if (trimmed.startsWith('{')) {
-    try {
-      const record = JSON.parse(trimmed) as Record<string, unknown>
-      return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, String(value)]))
-    } catch {}
-  }
-  const lines: Record<string, string[]> = {}
-  let current: string[] | undefined
-  for (const line of text.split('\n')) {
-    const name = headerLine.exec(line.trim())?.[1]
-    if (name === undefined) current?.push(line)
-    else if (name in lines) current = undefined
-    else current = lines[name] = []
-  }
-  return Object.fromEntries(
-    Object.entries(lines).map(([name, body]) => [name, body.join('\n').trim()]),
-  )
-}
-
-function lastNumber(text: string): number | undefined {
-  const numbers = text.replaceAll(',', '').match(/-?\d+(\.\d+)?/g)
-  return numbers ? Number(numbers.at(-1)) : undefined
-}
-
-function outputFieldsOf(system: string, request: string): { name: string; type: string }[] {
-  const listed = system.split('Your output fields are:')[1]?.split('\nAll interactions')[0] ?? ''
-  const types = new Map<string, string>()
-  for (const line of listed.split('\n')) {
-    const match = /^\d+\. `([^`]+)` \((.*?)\)(?::|$)/.exec(line)
-    if (match) types.set(match[1]!, match[2]!)
-  }
-  const requirement = request.slice(request.lastIndexOf('Respond with'))
-  const named = [...requirement.matchAll(/`(?:\[\[ ## )?(\w+)(?: ## \]\])?`/g)]
-    .map((match) => match[1]!)
-    .filter((name) => name !== 'completed')
-  const names = named.length > 0 ? named : [...types.keys()]
-  return names.map((name) => ({ name, type: types.get(name) ?? 'str' }))
-}
 
 function finalize(hash: number): number {
   let h = hash ^ (hash >>> 16)
@@ -211,55 +125,20 @@ export class SimulatedLM extends BaseLM {
 
   /** What the prompt asks and how likely a right answer is. */
   assess(messages: ChatMessage[]): SimulatedAssessment {
-    const system = messages[0]?.role === 'system' ? textOf(messages[0]) : ''
-    const last = textOf(messages.at(-1))
-    const cut = last.lastIndexOf('Respond with')
-    const inputs = readSections(cut > 0 ? last.slice(0, cut) : last)
-    const marker = 'In adhering to this structure, your objective is: '
-    const instructions = (system.split(marker)[1] ?? '')
-      .split('\n')
-      .map((line) => line.replace(/^ {8}/, ''))
-      .join('\n')
-      .trim()
-    const outputFields = outputFieldsOf(system, last)
-    const problem = parseArithmeticProblem(inputs.question ?? '')
-    let correctDemos = 0
-    let wrongDemos = 0
-    const turns = messages.slice(system ? 1 : 0, -1)
-    for (let index = 0; index + 1 < turns.length; index += 2) {
-      const question = readSections(textOf(turns[index])).question ?? ''
-      const given = lastNumber(readSections(textOf(turns[index + 1])).answer ?? '')
-      const truth = parseArithmeticProblem(question)?.answer
-      if (truth === undefined || given === undefined) continue
-      if (given === truth) correctDemos += 1
-      else wrongDemos += 1
-    }
-    const lowered = instructions.toLowerCase()
+    const prompt = readPrompt(messages)
+    const lowered = prompt.instructions.toLowerCase()
     const careful = carefulInstructionKeywords.some((keyword) => lowered.includes(keyword))
     const model = this.accuracy
-    const steps = problem?.steps.length ?? 1
+    const steps = prompt.problem?.steps.length ?? 1
     const raw =
       model.base +
-      (outputFields.some((field) => field.name === 'reasoning') ? model.reasoning : 0) +
-      model.perCorrectDemo * Math.min(correctDemos, model.maxCountedDemos) -
-      model.perWrongDemo * wrongDemos +
+      (prompt.outputFields.some((field) => field.name === 'reasoning') ? model.reasoning : 0) +
+      model.perCorrectDemo * Math.min(prompt.correctDemos, model.maxCountedDemos) -
+      model.perWrongDemo * prompt.wrongDemos +
       (careful ? model.careful : 0) -
       model.perExtraStep * Math.max(0, steps - 1)
-    const json =
-      system.includes('Outputs will be a JSON object') ||
-      last.includes('Respond with a JSON object')
     const probability = Math.min(model.max, Math.max(model.min, raw))
-    return {
-      json,
-      instructions,
-      outputFields,
-      inputs,
-      problem,
-      correctDemos,
-      wrongDemos,
-      careful,
-      probability,
-    }
+    return { ...prompt, careful, probability }
   }
 
   protected async forward(request: LmRequest & { cache: boolean }): Promise<LmResponse> {
@@ -296,16 +175,7 @@ export class SimulatedLM extends BaseLM {
       if (name === 'answer')
         values.answer = /^(int|float)$/.test(type) ? worked.answer : String(worked.answer)
       else if (name === 'reasoning') values.reasoning = worked.reasoning
-      else if (name === 'proposed_instruction' || name === 'new_instruction')
-        values[name] = rng.choice(simulatedInstructionCandidates)
-      else if (name === 'observations' && 'prior_observations' in assessment.inputs)
-        values[name] = 'COMPLETE'
-      else if (knownTexts[name]) values[name] = rng.choice(knownTexts[name])
-      else if (/^(int|float)$/.test(type)) values[name] = rng.randint(1, 100)
-      else if (type === 'bool') values[name] = rng.random() < 0.5
-      else
-        values[name] =
-          `A simulated ${name.replaceAll('_', ' ')} (SimulatedLM does not know this field).`
+      else values[name] = simulatedMetaAnswer(name, type, assessment.inputs, rng)
     }
     return values
   }
