@@ -93,3 +93,4 @@ export { Parallel, type ParallelOptions, type ParallelPair } from './predict/par
 export { type BoundedResult, runBounded, type RunBoundedOptions } from './utils/run-bounded.ts'
 export * from './streaming/index.ts'
 export * from './datasets/index.ts'
+export * from './optimizers/index.ts'
