@@ -80,7 +80,44 @@ function dspyOverhead(): string {
   ].join('\n')
 }
 
-const benchmarks: Record<string, () => string> = { 'dspy-overhead': dspyOverhead }
+interface EvaluateResult {
+  runtime: string
+  examples: number
+  num_threads: number
+  latency_ms: number
+  wall_ms: number
+  ideal_ms: number
+  ratio: number
+  score: number
+}
+
+function evaluateThroughput(): string {
+  const runs = Array.from({ length: 3 }, () =>
+    runJson<EvaluateResult>(join(root, 'node_modules', '.bin', 'tsx'), [
+      'bench/evaluate/ts-evaluate.ts',
+    ]),
+  )
+  const best = runs.reduce((a, b) => (a.wall_ms <= b.wall_ms ? a : b))
+  const worst = runs.reduce((a, b) => (a.wall_ms >= b.wall_ms ? a : b))
+  return [
+    '## evaluate',
+    '',
+    `\`Evaluate\` over ${best.examples} examples with numThreads ${best.num_threads} and an LM that answers after`,
+    `${best.latency_ms} ms: wall time against the ideal ${best.examples}/${best.num_threads} × ${best.latency_ms} ms = ${best.ideal_ms} ms. Target: within 1.3x.`,
+    'Three runs; best and worst shown.',
+    '',
+    '| run | wall time | ratio to ideal |',
+    '| --- | --- | --- |',
+    `| best | ${best.wall_ms.toFixed(0)} ms | **${best.ratio.toFixed(2)}x** |`,
+    `| worst | ${worst.wall_ms.toFixed(0)} ms | ${worst.ratio.toFixed(2)}x |`,
+    '',
+  ].join('\n')
+}
+
+const benchmarks: Record<string, () => string> = {
+  'dspy-overhead': dspyOverhead,
+  evaluate: evaluateThroughput,
+}
 const selected = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(benchmarks)
 const path = join(root, 'BENCHMARKS.md')
 const previous = existsSync(path) ? readFileSync(path, 'utf8') : ''
