@@ -94,3 +94,5 @@ export { type BoundedResult, runBounded, type RunBoundedOptions } from './utils/
 export * from './streaming/index.ts'
 export * from './datasets/index.ts'
 export * from './optimizers/index.ts'
+export * from './optimizers/copro/index.ts'
+export * from './optimizers/gepa/index.ts'
