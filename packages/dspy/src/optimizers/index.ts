@@ -53,3 +53,5 @@ export {
   Teleprompter,
   type TrialReport,
 } from './optimizer.ts'
+export * from './mipro/index.ts'
+export * from './tpe/index.ts'
