@@ -1,0 +1,33 @@
+/**
+ * @module sqlite-dialect-config
+ * The part of a SQLite driver the store calls, described structurally (better-sqlite3's
+ * `Database` fits it), so the store never imports the native module itself.
+ */
+
+/** A prepared statement: `reader` tells whether it returns rows. */
+export interface SqliteStatement {
+  readonly reader: boolean
+  all(...parameters: unknown[]): unknown[]
+  run(...parameters: unknown[]): { changes: number }
+}
+
+/**
+ * A synchronous SQLite connection, such as `new Database(path)` from better-sqlite3.
+ *
+ * @example
+ * import Database from 'better-sqlite3'
+ * const database: SqliteDatabase = new Database('mlflow.db')
+ */
+export interface SqliteDatabase {
+  prepare(source: string): SqliteStatement
+  exec(source: string): unknown
+  close(): unknown
+}
+
+/** How the SQLite store reaches its database. */
+export interface SqliteDialectConfig {
+  /** An open connection; the store owns it from now on and closes it in `close()`. */
+  database: SqliteDatabase
+  /** How long a write waits for another process's lock (`busy_timeout`, default 5000 ms). */
+  busyTimeoutMs?: number
+}

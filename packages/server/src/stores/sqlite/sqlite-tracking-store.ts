@@ -1,0 +1,69 @@
+/**
+ * @module sqlite-tracking-store
+ * The SQLite tracking store: the embedded default. The connection is synchronous (better-sqlite3),
+ * in WAL mode with foreign keys on; every query is indexed and bounded so none blocks the event
+ * loop for long.
+ */
+import { createSqlTrackingStore } from '../sql/sql-tracking-store.ts'
+import type { SqlTrackingStoreSettings } from '../sql/sql-store-context.ts'
+import type { TrackingStore } from '../tracking-store.ts'
+import type { SqliteDialectConfig } from './sqlite-dialect-config.ts'
+import { sqliteDialect } from './sqlite-dialect.ts'
+import { createSqliteDriver } from './sqlite-driver.ts'
+
+/** Options of {@link createSqliteTrackingStore}. */
+export interface CreateSqliteTrackingStoreOptions
+  extends SqliteDialectConfig,
+    SqlTrackingStoreSettings {
+  /** Run pending migrations first (default true). */
+  migrate?: boolean
+}
+
+/**
+ * Creates a store on an open SQLite connection (the store owns and closes it).
+ *
+ * @example
+ * import Database from 'better-sqlite3'
+ * const store = await createSqliteTrackingStore({ database: new Database('mlflow.db') })
+ */
+export async function createSqliteTrackingStore(
+  options: CreateSqliteTrackingStoreOptions,
+): Promise<TrackingStore> {
+  const { database } = options
+  database.exec('PRAGMA journal_mode = WAL')
+  database.exec('PRAGMA synchronous = NORMAL')
+  database.exec('PRAGMA foreign_keys = ON')
+  database.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+  const driver = createSqliteDriver({ database })
+  try {
+    return await createSqlTrackingStore({ ...options, driver, dialect: sqliteDialect })
+  } catch (error) {
+    await driver.close()
+    throw error
+  }
+}
+
+/** Options of {@link openSqliteTrackingStore}. */
+export interface OpenSqliteTrackingStoreOptions extends SqlTrackingStoreSettings {
+  /** A file path, or `':memory:'`. */
+  path: string
+  /** Run pending migrations first (default true). */
+  migrate?: boolean
+  busyTimeoutMs?: number
+}
+
+/**
+ * Opens (and creates if needed) a SQLite database file with better-sqlite3 and returns a store
+ * on it. better-sqlite3 is loaded only here, at the edge.
+ *
+ * @example
+ * const store = await openSqliteTrackingStore({ path: 'mlflow.db' })
+ * await store.close()
+ */
+export async function openSqliteTrackingStore(
+  options: OpenSqliteTrackingStoreOptions,
+): Promise<TrackingStore> {
+  const { default: Database } = await import('better-sqlite3')
+  const database = new Database(options.path)
+  return createSqliteTrackingStore({ ...options, database })
+}
