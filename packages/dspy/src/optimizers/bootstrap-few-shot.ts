@@ -13,6 +13,8 @@ import { type CompileOptions, Optimizer } from './optimizer.ts'
 
 /** Options of {@link BootstrapFewShot}, DSPy's constructor arguments in camelCase. */
 export interface BootstrapFewShotOptions {
+  /** Seed of the labeled-demo sampling and validation shuffle (default 0, DSPy's fixed `Random(0)`). */
+  seed?: number
   /** `metric(example, prediction, trace)`: a truthy value (or one ≥ `metricThreshold`) keeps the trace. */
   metric?: Metric | undefined
   /** With a numeric metric: the value a trace must reach to become demos. */
@@ -77,7 +79,11 @@ export class BootstrapFewShot extends Optimizer<BootstrapFewShotCompileOptions> 
     this.maxLabeledDemos = options.maxLabeledDemos ?? 16
     this.maxRounds = options.maxRounds ?? 1
     this.maxErrors = options.maxErrors
+    this.#seed = options.seed ?? 0
   }
+
+  /** Private so that `getParams()` stays DSPy's (MLflow logs it as the optimizer's params). */
+  readonly #seed: number
 
   protected override compileCallInputs(
     student: Module,
@@ -107,7 +113,7 @@ export class BootstrapFewShot extends Optimizer<BootstrapFewShotCompileOptions> 
       throw new InvalidArgumentError({ message: 'Student must be uncompiled.' })
     }
     if (this.maxLabeledDemos && !this.teacher.compiled) {
-      const labeled = new LabeledFewShot({ k: this.maxLabeledDemos })
+      const labeled = new LabeledFewShot({ k: this.maxLabeledDemos, seed: this.#seed })
       this.teacher = await labeled.compile(this.teacher.resetCopy(), { trainset: this.trainset })
     }
   }
@@ -176,7 +182,7 @@ export class BootstrapFewShot extends Optimizer<BootstrapFewShotCompileOptions> 
     )
     // The examples that were not bootstrapped, shuffled: the pool of labeled demos.
     this.validation = this.trainset.filter((_, index) => !bootstrapped.has(index))
-    new PythonRandom(0).shuffle(this.validation)
+    new PythonRandom(this.#seed).shuffle(this.validation)
   }
 
   /** Runs the teacher on one example (round > 0: a fresh rollout at temperature 1.0). */
@@ -240,7 +246,7 @@ export class BootstrapFewShot extends Optimizer<BootstrapFewShotCompileOptions> 
 
   /** Per predictor: the first bootstrapped demos, then labeled ones sampled with `Random(0)`. */
   protected train(): Module {
-    const rng = new PythonRandom(0)
+    const rng = new PythonRandom(this.#seed)
     let rawDemos = this.validation
     for (const [name, predictor] of namedPredictorsOf(this.student)) {
       const augmented = this.name2traces[name]!.slice(0, this.maxBootstrappedDemos)

@@ -56,3 +56,23 @@ describe('LabeledFewShot', () => {
     expect(await run()).toEqual(await run())
   })
 })
+
+describe('LabeledFewShot seed', () => {
+  it('samples other demos for another seed and keeps getParams as DSPy', async () => {
+    const trainset = Array.from({ length: 30 }, (_, index) =>
+      new Example({ question: `q${index}`, answer: `a${index}` }).withInputs('question'),
+    )
+    const pick = async (seed?: number) => {
+      const compiled = await new LabeledFewShot({
+        k: 4,
+        ...(seed === undefined ? {} : { seed }),
+      }).compile(new Predict('question -> answer'), { trainset })
+      return (compiled as unknown as { demos: { question: string }[] }).demos.map(
+        (demo) => demo.question,
+      )
+    }
+    expect(await pick()).toEqual(await pick(0))
+    expect(await pick(7)).not.toEqual(await pick(0))
+    expect(Object.keys(new LabeledFewShot({ k: 4, seed: 7 }).getParams())).toEqual(['k'])
+  })
+})

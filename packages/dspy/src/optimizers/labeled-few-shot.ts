@@ -7,6 +7,8 @@ import { type CompileOptions, Optimizer } from './optimizer.ts'
 export interface LabeledFewShotOptions {
   /** Demos per predictor (default 16). */
   k?: number
+  /** Seed of the sampling (default 0, DSPy's fixed `random.Random(0)`). */
+  seed?: number
 }
 
 /** `LabeledFewShot.compile` options. */
@@ -36,7 +38,11 @@ export class LabeledFewShot extends Optimizer<LabeledFewShotCompileOptions> {
   constructor(options: LabeledFewShotOptions = {}) {
     super()
     this.k = options.k ?? 16
+    this.#seed = options.seed ?? 0
   }
+
+  /** Private so that `getParams()` stays DSPy's (MLflow logs it as the optimizer's params). */
+  readonly #seed: number
 
   protected override compileCallInputs(
     student: Module,
@@ -54,7 +60,7 @@ export class LabeledFewShot extends Optimizer<LabeledFewShotCompileOptions> {
     this.trainset = options.trainset
     const trainset = options.trainset
     if (trainset.length === 0) return program
-    const rng = new PythonRandom(0)
+    const rng = new PythonRandom(this.#seed)
     const size = Math.min(this.k, trainset.length)
     for (const predictor of program.predictors()) {
       ;(predictor as unknown as WithDemos).demos =
