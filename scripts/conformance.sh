@@ -41,7 +41,7 @@ ensure_venv .venv conformance/dspy/requirements.txt
 ensure_venv .venv-mlflow conformance/mlflow/requirements.txt
 
 if [ ! -x node_modules/.bin/tsx ]; then
-  run_quietly npm ci --no-audit --no-fund
+  run_quietly npm install --no-audit --no-fund
 fi
 
 status=0
