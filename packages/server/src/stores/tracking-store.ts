@@ -75,8 +75,10 @@ export interface UpdateRunOptions {
 export interface MetricPoint {
   key: string
   value: number
-  timestamp: number
-  step?: number
+  /** Epoch milliseconds; a bigint only beyond 2^53. */
+  timestamp: number | bigint
+  /** A bigint only beyond 2^53 (stored and returned exactly). */
+  step?: number | bigint
 }
 
 /** Options of {@link TrackingStore.logMetric}. */

@@ -31,6 +31,20 @@ export function withRunUuidAlias<S extends z.ZodObject>(schema: S): S {
 }
 
 /**
+ * Marks a repeated field that reads as absent (so its default applies) when the JSON holds
+ * something other than a list. MLflow does this where its handler's schema has no
+ * `_assert_array` for the field: protobuf's parsing fails on `"tags": "not-a-list"`, the failure
+ * is swallowed, and the request goes ahead without the field (CreateRun's `tags`).
+ *
+ * @example
+ * z.object({ tags: listOrAbsent(z.array(runTagSchema)).default([]) })
+ */
+export function listOrAbsent<S extends z.ZodArray>(schema: S): S {
+  protoTypes.add(schema, { type: 'listOrAbsent' })
+  return schema
+}
+
+/**
  * Issue parameters that make a check's message reach the client as written (see
  * `requestValidationError`). `schema` appends MLflow's API-docs hint, `verbatim` does not.
  *

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { doubleSchema, int64Schema } from './proto-types.ts'
+import { doubleSchema, wideInt64Schema } from './proto-types.ts'
 
 /**
  * One metric point. `value` may be NaN or ±Infinity; `timestamp` is epoch milliseconds; `step`
@@ -12,8 +12,8 @@ import { doubleSchema, int64Schema } from './proto-types.ts'
 export const metricSchema = z.object({
   key: z.string(),
   value: doubleSchema,
-  timestamp: int64Schema,
-  step: int64Schema.default(0),
+  timestamp: wideInt64Schema,
+  step: wideInt64Schema.default(0),
   datasetName: z.string().optional(),
   datasetDigest: z.string().optional(),
   modelId: z.string().optional(),
@@ -32,8 +32,8 @@ export type Metric = z.infer<typeof metricSchema>
 export const metricWithRunIdSchema = z.object({
   key: z.string(),
   value: doubleSchema,
-  timestamp: int64Schema,
-  step: int64Schema.default(0),
+  timestamp: wideInt64Schema,
+  step: wideInt64Schema.default(0),
   runId: z.string(),
 })
 

@@ -9,7 +9,9 @@ import { isWireObject } from './wire-value.ts'
  * protobuf also accepts; a deprecated alias such as `run_uuid` is read when the field is absent
  * or empty), `null` counts as absent, unknown fields are dropped, and scalars are read as the
  * protobuf JSON rules allow (int64 from strings, doubles from `"NaN"`/`"Infinity"`, enums from
- * numbers, booleans from `"true"`). Validate the result with the schema afterwards; values that
+ * numbers, booleans from `"true"`). Like MLflow's protobuf parsing (`ignore_unknown_fields`), an
+ * unknown enum name leaves its field absent, and so does a non-list value of a repeated field
+ * marked `listOrAbsent`. Validate the result with the schema afterwards; values that
  * could not be read are left as they were, so validation reports them.
  *
  * @example
@@ -32,8 +34,12 @@ function read(plan: WirePlan, value: unknown): unknown {
       return decodeBigInt(value)
     case 'enum':
       return decodeEnum(value, plan.names)
-    case 'array':
-      return Array.isArray(value) ? value.map((item) => read(plan.element, item)) : value
+    case 'array': {
+      if (!Array.isArray(value)) return plan.listOrAbsent === true ? undefined : value
+      const items = value.map((item) => read(plan.element, item))
+      // Unknown enum names are skipped inside lists too.
+      return plan.element.kind === 'enum' ? items.filter((item) => item !== undefined) : items
+    }
     case 'record': {
       if (!isWireObject(value)) return value
       const result: Record<string, unknown> = {}
@@ -48,7 +54,9 @@ function read(plan: WirePlan, value: unknown): unknown {
         if (field.alias !== undefined && (raw === undefined || raw === null || raw === '')) {
           raw = value[field.alias] ?? raw
         }
-        if (raw !== undefined && raw !== null) result[field.name] = read(field.plan, raw)
+        if (raw === undefined || raw === null) continue
+        const decoded = read(field.plan, raw)
+        if (decoded !== undefined) result[field.name] = decoded
       }
       return result
     }

@@ -18,6 +18,8 @@ describe('int64', () => {
     expect(decodeInt64('1.5')).toBe('1.5')
     expect(decodeInt64('abc')).toBe('abc')
     expect(decodeInt64('')).toBe('')
+    expect(decodeInt64('9007199254740993')).toBe(9007199254740993n)
+    expect(decodeInt64(9007199254740993n)).toBe(9007199254740993n)
   })
 })
 
@@ -59,6 +61,8 @@ describe('bool, enum, bigint', () => {
     expect(decodeEnum(3, numbers)).toBe('FINISHED')
     expect(decodeEnum('1', numbers)).toBe('RUNNING')
     expect(decodeEnum(9, numbers)).toBe(9)
+    expect(decodeEnum('SIDEWAYS', numbers)).toBeUndefined()
+    expect(decodeEnum('finished', numbers)).toBeUndefined()
   })
 
   it('reads nanosecond integers as bigint', () => {

@@ -9,13 +9,19 @@ const decimalText = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 
 /**
  * Reads an int64/int32 field: a JSON number or a numeric string (the protobuf JSON rules, and
- * what the Python client sends for `start_time`, `timestamp`...).
+ * what the Python client sends for `start_time`, `timestamp`...). Safe integers become numbers;
+ * integers beyond ±2^53 (as text or as the bigints `parseJsonBigIntSafe` gives) become bigints,
+ * which only the fields built from `wideInt64Schema` accept.
  *
  * @example
  * decodeInt64('1718460461282') // 1718460461282
+ * decodeInt64('9007199254740993') // 9007199254740993n
  */
 export function decodeInt64(value: unknown): unknown {
-  if (typeof value === 'string' && integerText.test(value)) return Number(value)
+  if (typeof value === 'string' && integerText.test(value)) {
+    const number = Number(value)
+    return Number.isSafeInteger(number) ? number : BigInt(value)
+  }
   if (typeof value === 'bigint' && Number.isSafeInteger(Number(value))) return Number(value)
   return value
 }
@@ -65,13 +71,22 @@ export function decodeBool(value: unknown): unknown {
 
 /**
  * Reads a proto enum field given by name or by number (also a numeric string); `names` maps
- * the enum's numbers to its names.
+ * the enum's numbers to its names. A string that is neither one of the names nor a number reads
+ * as `undefined` (the field is absent): MLflow parses requests with protobuf's
+ * `ignore_unknown_fields`, which skips unknown enum names (`"status": "SIDEWAYS"` is ignored, an
+ * unknown `run_view_type` leaves the default). Unknown numbers stay, so validation rejects them.
  *
  * @example
- * decodeEnum(3, new Map([[1, 'RUNNING'], [3, 'FINISHED']])) // 'FINISHED'
+ * const names = new Map([[1, 'RUNNING'], [3, 'FINISHED']])
+ * decodeEnum(3, names) // 'FINISHED'
+ * decodeEnum('SIDEWAYS', names) // undefined
  */
 export function decodeEnum(value: unknown, names: ReadonlyMap<number, string>): unknown {
-  const number = typeof value === 'string' && integerText.test(value) ? Number(value) : value
+  if (typeof value === 'string' && !integerText.test(value)) {
+    for (const name of names.values()) if (name === value) return value
+    return undefined
+  }
+  const number = typeof value === 'string' ? Number(value) : value
   return typeof number === 'number' ? (names.get(number) ?? value) : value
 }
 

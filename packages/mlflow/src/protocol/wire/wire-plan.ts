@@ -13,7 +13,7 @@ import { camelToSnake } from './field-names.ts'
 export type WirePlan =
   | { kind: 'int64' | 'double' | 'boolean' | 'bigint' | 'other' }
   | { kind: 'enum'; names: ReadonlyMap<number, string> }
-  | { kind: 'array'; element: WirePlan }
+  | { kind: 'array'; element: WirePlan; listOrAbsent?: boolean }
   | { kind: 'record'; value: WirePlan }
   | { kind: 'object'; fields: WireField[] }
 
@@ -80,7 +80,9 @@ function buildPlan(schema: z.core.$ZodType): WirePlan {
       const plan = { kind: 'array', element: { kind: 'other' } } as {
         kind: 'array'
         element: WirePlan
+        listOrAbsent?: boolean
       }
+      if (proto?.type === 'listOrAbsent') plan.listOrAbsent = true
       plans.set(schema, plan)
       plan.element = wirePlan(def.element as z.core.$ZodType)
       return plan

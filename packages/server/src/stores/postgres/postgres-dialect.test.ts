@@ -4,14 +4,14 @@ import { postgresDialect } from './postgres-dialect.ts'
 import { toPostgresPlaceholders } from './postgres-driver.ts'
 
 describe('postgresDialect', () => {
-  it('uses LIKE and ILIKE as they are', () => {
+  it('uses LIKE and ILIKE without an escape character', () => {
     const column = raw('kv.value')
     expect(postgresDialect.like(column, 'a%')).toMatchObject({
-      sql: 'kv.value LIKE ?',
+      sql: "kv.value LIKE ? ESCAPE ''",
       parameters: ['a%'],
     })
     expect(postgresDialect.ilike(column, 'A%')).toMatchObject({
-      sql: 'kv.value ILIKE ?',
+      sql: "kv.value ILIKE ? ESCAPE ''",
       parameters: ['A%'],
     })
   })

@@ -13,16 +13,16 @@ import type {
   MetricPoint,
 } from '../tracking-store.ts'
 import { MAX_RESULTS_PER_RUN, MAX_RUNS_GET_METRIC_HISTORY_BULK } from '../validation/limits.ts'
-import { chunk, type Row, sanitizeMetricValue, toMetric, toNumber } from './row-mappers.ts'
+import { chunk, type Row, sanitizeMetricValue, toInt64, toMetric, toNumber } from './row-mappers.ts'
 import type { SqlExecutor } from './sql-driver.ts'
-import { joinSql, type SqlFragment, sql } from './sql-fragment.ts'
+import { joinSql, type SqlFragment, sql, withWideIntegers } from './sql-fragment.ts'
 
 interface StoredPoint {
   key: string
   value: number
   isNan: 0 | 1
-  timestamp: number
-  step: number
+  timestamp: number | bigint
+  step: number | bigint
 }
 
 /** Whether `a` is strictly more recent than `b` by (step, timestamp, stored value). */
@@ -48,10 +48,11 @@ export async function insertMetrics(
       key: metric.key,
       value,
       isNan,
-      timestamp: metric.timestamp,
-      step: metric.step ?? 0,
+      timestamp: toInt64(metric.timestamp),
+      step: toInt64(metric.step ?? 0),
     }
-    unique.set(JSON.stringify([point.key, point.timestamp, point.step, point.value, isNan]), point)
+    const identity = [point.key, String(point.timestamp), String(point.step), point.value, isNan]
+    unique.set(JSON.stringify(identity), point)
   }
   const points = [...unique.values()]
   let written = 0
@@ -106,9 +107,9 @@ export async function getMetricHistory(
   }
   const limit = maxResults === undefined ? Number.MAX_SAFE_INTEGER : maxResults + 1
   const result = await executor.execute(
-    sql`SELECT key, value, timestamp, step, is_nan FROM metrics
+    withWideIntegers(sql`SELECT key, value, timestamp, step, is_nan FROM metrics
         WHERE run_uuid = ${options.runId} AND key = ${options.metricKey}
-        ORDER BY timestamp, step, value LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY timestamp, step, value LIMIT ${limit} OFFSET ${offset}`),
   )
   const metrics: Metric[] = result.rows.map(toMetric)
   if (maxResults !== undefined && metrics.length > maxResults) {
@@ -173,7 +174,7 @@ async function sampleRows(
   maxResults: number,
 ): Promise<Row[]> {
   const result = await executor.execute(
-    sql`SELECT value, timestamp, step, is_nan FROM (
+    withWideIntegers(sql`SELECT value, timestamp, step, is_nan FROM (
           SELECT value, timestamp, step, is_nan,
                  ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY step, timestamp, value, is_nan) AS rn
           FROM (
@@ -182,12 +183,12 @@ async function sampleRows(
             FROM metrics WHERE ${where}
           ) bucketed
         ) ranked
-        WHERE rn = 1 ORDER BY step, timestamp, value, is_nan`,
+        WHERE rn = 1 ORDER BY step, timestamp, value, is_nan`),
   )
   const rows = result.rows
   const last = await executor.execute(
-    sql`SELECT value, timestamp, step, is_nan FROM metrics WHERE ${where}
-        ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`,
+    withWideIntegers(sql`SELECT value, timestamp, step, is_nan FROM metrics WHERE ${where}
+        ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`),
   )
   const lastRow = last.rows[0]
   if (lastRow !== undefined && !sameRow(rows.at(-1), lastRow)) {
@@ -200,8 +201,8 @@ async function sampleRows(
 function sameRow(a: Row | undefined, b: Row): boolean {
   if (a === undefined) return false
   return (
-    toNumber(a.step) === toNumber(b.step) &&
-    toNumber(a.timestamp) === toNumber(b.timestamp) &&
+    toInt64(a.step) === toInt64(b.step) &&
+    toInt64(a.timestamp) === toInt64(b.timestamp) &&
     toNumber(a.value) === toNumber(b.value) &&
     toNumber(a.is_nan) === toNumber(b.is_nan)
   )

@@ -1,7 +1,8 @@
 /**
  * @module row-mappers
  * Database rows → protocol entities. PostgreSQL returns BIGINT columns as strings, SQLite as
- * numbers; both become numbers here. NaN metrics are stored as 0 with `is_nan = 1`.
+ * numbers; both become numbers here, except metric steps and timestamps beyond 2^53, which
+ * become bigints. NaN metrics are stored as 0 with `is_nan = 1`.
  */
 import type {
   Experiment,
@@ -25,6 +26,29 @@ export function toNumber(value: unknown): number {
   if (typeof value === 'number') return value
   if (typeof value === 'bigint') return Number(value)
   return Number(value)
+}
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER)
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
+
+/**
+ * Reads an int64 column that may exceed 2^53 (metric steps and timestamps; read with
+ * `withWideIntegers`): a number when it is a safe integer, else an exact bigint. Also
+ * canonicalises values passed in, so a given integer always has one representation.
+ *
+ * @example
+ * toInt64('9007199254740993') // 9007199254740993n
+ * toInt64(12n) // 12
+ */
+export function toInt64(value: unknown): number | bigint {
+  if (typeof value === 'number') return value
+  if (typeof value === 'bigint')
+    return value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : value
+  const number = Number(value)
+  if (Number.isSafeInteger(number) || typeof value !== 'string' || !/^-?\d+$/.test(value)) {
+    return number
+  }
+  return BigInt(value)
 }
 
 /** Reads a nullable numeric column. */
@@ -79,8 +103,8 @@ export function toMetric(row: Row): Metric {
   return {
     key: String(row.key),
     value: toNumber(row.is_nan) === 1 ? Number.NaN : toNumber(row.value),
-    timestamp: toNumber(row.timestamp),
-    step: toNumber(row.step),
+    timestamp: toInt64(row.timestamp),
+    step: toInt64(row.step),
   }
 }
 

@@ -6,7 +6,7 @@
 import type { DatasetInput, Metric, Param, Run, RunTag } from '@dspyflow/mlflow/protocol'
 import { chunk, type Row, toMetric, toRunInfo } from './row-mappers.ts'
 import type { SqlExecutor } from './sql-driver.ts'
-import { type SqlFragment, sql, valueList } from './sql-fragment.ts'
+import { type SqlFragment, sql, valueList, withWideIntegers } from './sql-fragment.ts'
 
 const CHUNK_SIZE = 500
 
@@ -47,11 +47,9 @@ export async function loadRuns(executor: SqlExecutor, runRows: Row[]): Promise<R
   if (runRows.length === 0) return []
   const runIds = runRows.map((row) => String(row.run_uuid))
   const metrics = groupBy<Metric>(
-    await selectByRun(
-      executor,
-      runIds,
-      (ids) => sql`SELECT run_uuid, key, value, timestamp, step, is_nan FROM latest_metrics
-                   WHERE run_uuid IN ${valueList(ids)} ORDER BY key`,
+    await selectByRun(executor, runIds, (ids) =>
+      withWideIntegers(sql`SELECT run_uuid, key, value, timestamp, step, is_nan FROM latest_metrics
+                   WHERE run_uuid IN ${valueList(ids)} ORDER BY key`),
     ),
     toMetric,
   )

@@ -12,7 +12,8 @@ export type SqlDialectName = 'sqlite' | 'postgres'
 export interface SqlDialect {
   readonly name: SqlDialectName
   /**
-   * A case-sensitive `LIKE` (`%`, `_` wildcards, `\` escapes) of `column` against `pattern`.
+   * A case-sensitive `LIKE` (`%`, `_` wildcards, no escape character: a backslash is literal,
+   * as in MLflow) of `column` against `pattern`.
    * MLflow makes `LIKE` case-sensitive on every backend.
    */
   like(column: SqlFragment, pattern: string): SqlFragment

@@ -11,6 +11,12 @@ export type SqlValue = string | number | bigint | null
 export interface SqlFragment {
   readonly sql: string
   readonly parameters: readonly SqlValue[]
+  /**
+   * Whether the query's integer columns may exceed 2^53 (metric steps and timestamps): drivers
+   * then return such values as bigints (or, PostgreSQL, as the digit strings it always gives)
+   * rather than rounding them. Set with {@link withWideIntegers}.
+   */
+  readonly wideIntegers?: boolean
 }
 
 const fragmentMarker = Symbol('sql-fragment')
@@ -84,4 +90,14 @@ export function joinSql(fragments: readonly SqlFragment[], separator: string): S
  */
 export function valueList(values: readonly SqlValue[]): SqlFragment {
   return fragment(`(${values.map(() => '?').join(', ')})`, values)
+}
+
+/**
+ * Marks a whole query as reading integers that may exceed 2^53 (see `SqlFragment.wideIntegers`).
+ *
+ * @example
+ * withWideIntegers(sql`SELECT step FROM metrics WHERE run_uuid = ${runId}`)
+ */
+export function withWideIntegers(query: SqlFragment): SqlFragment {
+  return { ...query, wideIntegers: true }
 }

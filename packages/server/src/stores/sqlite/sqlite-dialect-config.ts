@@ -9,6 +9,11 @@ export interface SqliteStatement {
   readonly reader: boolean
   all(...parameters: unknown[]): unknown[]
   run(...parameters: unknown[]): { changes: number }
+  /**
+   * better-sqlite3's switch to read integers as bigints; used for queries marked
+   * `wideIntegers` (metric steps beyond 2^53). Without it such values lose precision.
+   */
+  safeIntegers?(toggle?: boolean): unknown
 }
 
 /**

@@ -6,8 +6,11 @@ describe('sqliteDialect', () => {
   it('maps LIKE wildcards to GLOB and escapes GLOB metacharacters', () => {
     expect(likeToGlob('lr_%')).toBe('lr?*')
     expect(likeToGlob('a*b?c[d]')).toBe('a[*]b[?]c[[]d]')
-    expect(likeToGlob('100\\%')).toBe('100%')
-    expect(likeToGlob('a\\_b')).toBe('a_b')
+  })
+
+  it('has no LIKE escape character: a backslash is literal, as in MLflow', () => {
+    expect(likeToGlob('100\\%')).toBe('100\\*')
+    expect(likeToGlob('a\\_b')).toBe('a\\?b')
     expect(likeToGlob('trailing\\')).toBe('trailing\\')
   })
 
@@ -18,7 +21,7 @@ describe('sqliteDialect', () => {
       parameters: ['a*'],
     })
     expect(sqliteDialect.ilike(column, 'A%')).toMatchObject({
-      sql: "LOWER(kv.value) LIKE LOWER(?) ESCAPE '\\'",
+      sql: 'LOWER(kv.value) LIKE LOWER(?)',
       parameters: ['A%'],
     })
   })

@@ -8,24 +8,19 @@ import type { SqlDialect } from '../sql/sql-dialect.ts'
 import { sql } from '../sql/sql-fragment.ts'
 
 /**
- * Turns a `LIKE` pattern (`%`, `_`, `\` escapes) into the equivalent `GLOB` pattern.
+ * Turns a `LIKE` pattern (`%`, `_` wildcards) into the equivalent `GLOB` pattern. There is no
+ * escape character, as MLflow's SQLAlchemy `column.like(value)` sets none: a backslash is
+ * literal, and the wildcard after it still matches.
  *
  * @example
  * likeToGlob('lr_%') // 'lr?*'
- * likeToGlob('100\\%') // '100%'
+ * likeToGlob('100\\%') // '100\\*'
  */
 export function likeToGlob(pattern: string): string {
   let glob = ''
-  for (let index = 0; index < pattern.length; index += 1) {
-    let char = pattern[index] as string
-    let literal = false
-    if (char === '\\' && index + 1 < pattern.length) {
-      index += 1
-      char = pattern[index] as string
-      literal = true
-    }
-    if (!literal && char === '%') glob += '*'
-    else if (!literal && char === '_') glob += '?'
+  for (const char of pattern) {
+    if (char === '%') glob += '*'
+    else if (char === '_') glob += '?'
     else if (char === '*' || char === '?' || char === '[') glob += `[${char}]`
     else glob += char
   }
@@ -41,7 +36,7 @@ export function likeToGlob(pattern: string): string {
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
   like: (column, pattern) => sql`${column} GLOB ${likeToGlob(pattern)}`,
-  ilike: (column, pattern) => sql`LOWER(${column}) LIKE LOWER(${pattern}) ESCAPE '\\'`,
+  ilike: (column, pattern) => sql`LOWER(${column}) LIKE LOWER(${pattern})`,
   isUniqueViolation(error) {
     const code = (error as { code?: unknown } | null)?.code
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'

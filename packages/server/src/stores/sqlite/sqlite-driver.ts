@@ -43,6 +43,9 @@ export function createSqliteDriver(options: { database: SqliteDatabase }): SqlDr
     const statement = prepare(query.sql)
     const parameters = query.parameters.map((value) => (value === undefined ? null : value))
     if (statement.reader) {
+      if (query.wideIntegers === true && statement.safeIntegers !== undefined) {
+        return { rows: readWideIntegers(statement, parameters), changes: 0 }
+      }
       return { rows: statement.all(...parameters) as Record<string, unknown>[], changes: 0 }
     }
     return { rows: [], changes: statement.run(...parameters).changes }
@@ -93,6 +96,34 @@ export function createSqliteDriver(options: { database: SqliteDatabase }): SqlDr
     },
   }
 }
+
+/**
+ * Runs a reader with integers read as bigints, then turns the safe ones back into numbers, so
+ * only integers beyond ±2^53 stay bigints.
+ */
+function readWideIntegers(
+  statement: SqliteStatement,
+  parameters: unknown[],
+): Record<string, unknown>[] {
+  statement.safeIntegers?.(true)
+  let rows: Record<string, unknown>[]
+  try {
+    rows = statement.all(...parameters) as Record<string, unknown>[]
+  } finally {
+    statement.safeIntegers?.(false)
+  }
+  for (const row of rows) {
+    for (const key of Object.keys(row)) {
+      const value = row[key]
+      if (typeof value === 'bigint' && value >= MIN_SAFE && value <= MAX_SAFE)
+        row[key] = Number(value)
+    }
+  }
+  return rows
+}
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER)
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
 
 /** A FIFO async lock: `await acquire()` returns the function that releases it. */
 function createMutex(): () => Promise<() => void> {

@@ -26,8 +26,17 @@ import {
 export interface MetricInput {
   key: string
   value: number
-  timestamp: number
-  step?: number
+  timestamp: number | bigint
+  step?: number | bigint
+}
+
+const INT64_MIN = -(2n ** 63n)
+const INT64_MAX = 2n ** 63n - 1n
+
+/** Whether a step or timestamp is a number, or a bigint that fits a 64-bit column. */
+function isStorableInteger(value: unknown): value is number | bigint {
+  if (typeof value === 'bigint') return value >= INT64_MIN && value <= INT64_MAX
+  return typeof value === 'number' && Number.isFinite(value)
 }
 
 /**
@@ -64,7 +73,7 @@ export function validateMetric(options: { metric: MetricInput; path: string }): 
       ),
     )
   }
-  if (typeof metric.timestamp !== 'number' || !(metric.timestamp >= 0)) {
+  if (!isStorableInteger(metric.timestamp) || !(metric.timestamp >= 0)) {
     throw StoreError.invalidParameter(
       invalidValueMessage(
         appendToJsonPath(path, 'timestamp'),
@@ -75,7 +84,7 @@ export function validateMetric(options: { metric: MetricInput; path: string }): 
     )
   }
   const step = metric.step ?? 0
-  if (typeof step !== 'number' || !Number.isFinite(step)) {
+  if (!isStorableInteger(step)) {
     throw StoreError.invalidParameter(
       invalidValueMessage(
         appendToJsonPath(path, 'step'),

@@ -122,7 +122,7 @@ describe('error answers', () => {
       ['/api/2.0/mlflow/runs/get', {}],
       ['/api/2.0/mlflow/runs/get?run_id=', {}],
       ['/api/2.0/mlflow/experiments/get?experiment_id=abc', {}],
-      ['/api/2.0/mlflow/experiments/search?view_type=NOPE', {}],
+      ['/api/2.0/mlflow/experiments/search?max_results=abc', {}],
       ['/api/2.0/mlflow/metrics/get-history?run_id=x&metric_key=m&max_results=-1', {}],
       ['/api/2.0/mlflow/runs/search', { method: 'POST', body: '{"max_results": 99999999}' }],
       ['/api/2.0/mlflow/runs/search', { method: 'POST', body: '{"page_token": "garbage"}' }],

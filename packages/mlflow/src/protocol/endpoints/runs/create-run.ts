@@ -3,6 +3,7 @@ import { int64Schema } from '../../entities/proto-types.ts'
 import { runSchema } from '../../entities/run.ts'
 import { runTagSchema } from '../../entities/run-tag.ts'
 import { defineEndpoint, type EndpointRequest, type EndpointResponse } from '../endpoint.ts'
+import { listOrAbsent } from '../request-fields.ts'
 
 /**
  * `POST /api/2.0/mlflow/runs/create`: starts a run (status `RUNNING`) in an active experiment;
@@ -26,7 +27,7 @@ export const createRun = defineEndpoint({
     startTime: int64Schema.optional(),
     runName: z.string().optional(),
     userId: z.string().optional(),
-    tags: z.array(runTagSchema).default([]),
+    tags: listOrAbsent(z.array(runTagSchema)).default([]),
   }),
   response: z.object({ run: runSchema }),
 })

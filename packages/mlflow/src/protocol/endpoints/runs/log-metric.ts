@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { doubleSchema, int64Schema } from '../../entities/proto-types.ts'
+import { doubleSchema, wideInt64Schema } from '../../entities/proto-types.ts'
 import { defineEndpoint, type EndpointRequest, type EndpointResponse } from '../endpoint.ts'
 import { emptyResponseSchema, requiredString, withRunUuidAlias } from '../request-fields.ts'
 
@@ -22,8 +22,8 @@ export const logMetric = defineEndpoint({
       runId: requiredString(),
       key: requiredString(),
       value: doubleSchema,
-      timestamp: int64Schema,
-      step: int64Schema.default(0),
+      timestamp: wideInt64Schema,
+      step: wideInt64Schema.default(0),
       modelId: z.string().optional(),
       datasetName: z.string().optional(),
       datasetDigest: z.string().optional(),

@@ -34,6 +34,33 @@ async function seedHistory(store: TrackingStore): Promise<{ first: string; secon
 /** Registers the metric history tests. */
 export function describeMetricHistory(harness: ConformanceHarness): void {
   describe('metric history', () => {
+    it('stores and returns steps and timestamps beyond 2^53 exactly', async () => {
+      const { store } = await harness.open()
+      const runId = (await store.createRun({ runName: 'big' })).info.runId
+      const huge = 2n ** 62n + 1n
+      await store.logBatch({
+        runId,
+        metrics: [
+          { key: 'big', value: 1, timestamp: 1, step: 2 ** 40 },
+          { key: 'big', value: 2, timestamp: 9007199254740993n, step: huge },
+        ],
+      })
+      const history = await store.getMetricHistory({ runId, metricKey: 'big' })
+      expect(history.metrics.map((m) => [m.timestamp, m.step])).toEqual([
+        [1, 2 ** 40],
+        [9007199254740993n, huge],
+      ])
+      const run = await store.getRunOrThrow({ runId })
+      expect(run.data.metrics.map((m) => m.step)).toEqual([huge])
+      const sampled = await store.getMetricHistoryBulkInterval({
+        runIds: [runId],
+        metricKey: 'big',
+        startStep: 0,
+        endStep: Number.MAX_SAFE_INTEGER,
+      })
+      expect(sampled.map((m) => m.step)).toEqual([2 ** 40])
+    })
+
     it('pages through history in (timestamp, step, value) order', async () => {
       const { store } = await harness.open()
       const { first } = await seedHistory(store)
