@@ -114,7 +114,32 @@ function evaluateThroughput(): string {
   ].join('\n')
 }
 
+function serverStartup(): string {
+  const result = runJson<{
+    runs: { healthMs: number; pageMs: number }[]
+    median_page_ms: number
+    max_page_ms: number
+  }>(join(root, 'node_modules', '.bin', 'tsx'), ['bench/server-startup/measure-startup.ts'])
+  return [
+    '## server-startup',
+    '',
+    '`dspyflow server` on a fresh SQLite file (migrations included): time from spawning the process',
+    'to the first `/health` answer and to the page at `/`. Five runs. Target: under 2 s.',
+    '',
+    '| run | /health | page at / |',
+    '| --- | --- | --- |',
+    ...result.runs.map(
+      (run, index) =>
+        `| ${index + 1} | ${run.healthMs.toFixed(0)} ms | ${run.pageMs.toFixed(0)} ms |`,
+    ),
+    '',
+    `Median ${result.median_page_ms.toFixed(0)} ms, worst ${result.max_page_ms.toFixed(0)} ms.`,
+    '',
+  ].join('\n')
+}
+
 const benchmarks: Record<string, () => string> = {
+  'server-startup': serverStartup,
   'dspy-overhead': dspyOverhead,
   evaluate: evaluateThroughput,
 }
