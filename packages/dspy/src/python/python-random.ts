@@ -1,3 +1,5 @@
+import { MersenneTwister } from './mersenne-twister.ts'
+
 /**
  * Python's `random.Random` (Mersenne Twister MT19937), reproduced bit for bit for the methods DSPy
  * uses: seeding from an int, `random()`, `getrandbits`, `randrange`/`randint`, `choice`, `shuffle`
@@ -10,8 +12,7 @@
  * rng.shuffle(items) // the same order as random.Random(0).shuffle(items)
  */
 export class PythonRandom {
-  private readonly state = new Uint32Array(624)
-  private index = 625
+  private readonly twister = new MersenneTwister()
 
   constructor(seed: number | bigint = 0) {
     this.seed(seed)
@@ -27,71 +28,16 @@ export class PythonRandom {
       value >>= 32n
     }
     if (key.length === 0) key.push(0)
-    this.initByArray(key)
+    this.twister.initByArray(key)
   }
 
-  private initGenrand(seed: number): void {
-    const mt = this.state
-    mt[0] = seed >>> 0
-    for (let i = 1; i < 624; i += 1) {
-      const previous = mt[i - 1]! ^ (mt[i - 1]! >>> 30)
-      mt[i] = (Math.imul(1812433253, previous) + i) >>> 0
-    }
-    this.index = 624
-  }
-
-  private initByArray(key: number[]): void {
-    const mt = this.state
-    this.initGenrand(19650218)
-    let i = 1
-    let j = 0
-    for (let k = Math.max(624, key.length); k > 0; k -= 1) {
-      const previous = mt[i - 1]! ^ (mt[i - 1]! >>> 30)
-      mt[i] = ((mt[i]! ^ Math.imul(previous, 1664525)) + key[j]! + j) >>> 0
-      i += 1
-      j += 1
-      if (i >= 624) {
-        mt[0] = mt[623]!
-        i = 1
-      }
-      if (j >= key.length) j = 0
-    }
-    for (let k = 623; k > 0; k -= 1) {
-      const previous = mt[i - 1]! ^ (mt[i - 1]! >>> 30)
-      mt[i] = ((mt[i]! ^ Math.imul(previous, 1566083941)) - i) >>> 0
-      i += 1
-      if (i >= 624) {
-        mt[0] = mt[623]!
-        i = 1
-      }
-    }
-    mt[0] = 0x80000000
-  }
-
-  /** One 32-bit output of the generator. */
   private nextUint32(): number {
-    const mt = this.state
-    if (this.index >= 624) {
-      for (let k = 0; k < 624; k += 1) {
-        const y = (mt[k]! & 0x80000000) | (mt[(k + 1) % 624]! & 0x7fffffff)
-        mt[k] = mt[(k + 397) % 624]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0)
-      }
-      this.index = 0
-    }
-    let y = mt[this.index]!
-    this.index += 1
-    y ^= y >>> 11
-    y ^= (y << 7) & 0x9d2c5680
-    y ^= (y << 15) & 0xefc60000
-    y ^= y >>> 18
-    return y >>> 0
+    return this.twister.nextUint32()
   }
 
   /** `random()`: a float in [0, 1) with 53 random bits. */
   random(): number {
-    const a = this.nextUint32() >>> 5
-    const b = this.nextUint32() >>> 6
-    return (a * 67108864 + b) / 9007199254740992
+    return this.twister.random53()
   }
 
   /** `getrandbits(k)` as a bigint (k may exceed 32). */

@@ -1,3 +1,5 @@
+import { MersenneTwister } from '../../python/mersenne-twister.ts'
+
 /**
  * NumPy's legacy `numpy.random.RandomState` for the calls Optuna's samplers make: MT19937 seeded
  * from one 32-bit integer (`init_genrand`, unlike Python's `random.seed`, which uses
@@ -10,8 +12,7 @@
  * rng.randomSample() // as numpy.random.RandomState(9).random_sample()
  */
 export class NumpyRandomState {
-  private readonly state = new Uint32Array(624)
-  private index = 624
+  private readonly twister = new MersenneTwister()
 
   constructor(seed = 0) {
     this.seed(seed)
@@ -22,39 +23,17 @@ export class NumpyRandomState {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
       throw new RangeError('Seed must be between 0 and 2**32 - 1')
     }
-    const mt = this.state
-    mt[0] = seed >>> 0
-    for (let i = 1; i < 624; i += 1) {
-      const previous = mt[i - 1]! ^ (mt[i - 1]! >>> 30)
-      mt[i] = (Math.imul(1812433253, previous) + i) >>> 0
-    }
-    this.index = 624
+    this.twister.initGenrand(seed)
   }
 
   /** One tempered 32-bit output. */
   nextUint32(): number {
-    const mt = this.state
-    if (this.index >= 624) {
-      for (let k = 0; k < 624; k += 1) {
-        const y = (mt[k]! & 0x80000000) | (mt[(k + 1) % 624]! & 0x7fffffff)
-        mt[k] = mt[(k + 397) % 624]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0)
-      }
-      this.index = 0
-    }
-    let y = mt[this.index]!
-    this.index += 1
-    y ^= y >>> 11
-    y ^= (y << 7) & 0x9d2c5680
-    y ^= (y << 15) & 0xefc60000
-    y ^= y >>> 18
-    return y >>> 0
+    return this.twister.nextUint32()
   }
 
   /** `random_sample()`: a double in [0, 1). */
   randomSample(): number {
-    const a = this.nextUint32() >>> 5
-    const b = this.nextUint32() >>> 6
-    return (a * 67108864 + b) / 9007199254740992
+    return this.twister.random53()
   }
 
   /** `rand(size)`. */
