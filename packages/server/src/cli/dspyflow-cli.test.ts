@@ -6,24 +6,14 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFile, rm, mkdtemp } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createExperiment, createRun, getRun } from '@dspyflow/mlflow/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from '../testing/free-port.ts'
 
 const bin = fileURLToPath(new URL('../../bin/dspyflow.mjs', import.meta.url))
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const address = server.address()
-  server.close()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
 
 async function waitForHealth(base: string, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + 15_000

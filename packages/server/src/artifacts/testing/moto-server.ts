@@ -11,11 +11,11 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import { freePort } from '../../testing/free-port.ts'
 
 const REQUIREMENTS = join('conformance', 's3', 'requirements.txt')
 
@@ -142,19 +142,6 @@ export async function ensureMotoInstalled(options: StartMotoServerOptions = {}):
     if (!existsSync(motoServer)) throw new Error(`pip installed moto but ${motoServer} is missing`)
     await writeFile(stamp, `${wanted}\n`)
     return motoServer
-  })
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
   })
 }
 

@@ -9,9 +9,9 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { chmod, chown, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
+import { freePort } from '../../testing/free-port.ts'
 
 /** Where the PostgreSQL server binaries are. */
 export interface PostgresBinaries {
@@ -65,19 +65,6 @@ export function findPostgresBinaries(): PostgresBinaries | undefined {
     if (existsSync(initdb) && existsSync(pgCtl)) return { directory, initdb, pgCtl }
   }
   return undefined
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 interface RunAs {
