@@ -119,6 +119,18 @@ export function trackingBenchSection(result: TrackingBenchResult): string {
     s
       ? `${count(s.seed.runs)} runs in ${(s.seed.wall_ms / 1000).toFixed(0)} s (${s.seed.runs_per_s.toFixed(0)} runs/s)`
       : '—'
+  const cpuPer = (s: ServerResult | undefined, phase: string, units: number) => {
+    const use = s?.cpu?.[phase]
+    return use ? ms(use.server_cpu_ms / units) : '—'
+  }
+  const busy = (s: ServerResult | undefined, phase: string) => {
+    const use = s?.cpu?.[phase]
+    return use ? (use.server_cpu_ms / use.wall_ms).toFixed(2) : '—'
+  }
+  const clientBusy = (s: ServerResult | undefined, phase: string) => {
+    const use = s?.cpu?.[phase]
+    return use ? (use.client_cpu_ms / use.wall_ms).toFixed(2) : '—'
+  }
   const errors = (s: ServerResult | undefined) =>
     s
       ? s.ingestion.errors +
@@ -171,6 +183,11 @@ export function trackingBenchSection(result: TrackingBenchResult): string {
     latencyRow('log-metric', (s) => s.log_metric.latency),
     latencyRow('get-history, 25,000 a page (whole read)', (s) => s.history.client_paging.latency),
     `| seeding the search runs | ${seedRate(ours)} | ${seedRate(reference)} |`,
+    `| server CPU per 1,000 metrics ingested (log-batch phase) | ${cpuPer(ours, 'ingestion', plan.ingestion.requests)} | ${cpuPer(reference, 'ingestion', plan.ingestion.requests)} |`,
+    `| server CPU per log-metric request | ${cpuPer(ours, 'log_metric', plan.logMetric.requests)} | ${cpuPer(reference, 'log_metric', plan.logMetric.requests)} |`,
+    `| server CPU per search (${n} runs, warm-up included) | ${cpuPer(ours, 'search', plan.search.queries + plan.search.warmup)} | ${cpuPer(reference, 'search', plan.search.queries + plan.search.warmup)} |`,
+    `| server CPU / wall time, log-batch phase (cores busy) | ${busy(ours, 'ingestion')} | ${busy(reference, 'ingestion')} |`,
+    `| load generator CPU / wall time, log-batch phase | ${clientBusy(ours, 'ingestion')} | ${clientBusy(reference, 'ingestion')} |`,
     `| start-up to first /health | ${ours ? `${count(ours.startup_ms)} ms` : '—'} | ${reference ? `${count(reference.startup_ms)} ms` : '—'} |`,
     '',
     ...notes,

@@ -25,7 +25,15 @@
  * BENCH_SMOKE=1 (tiny counts, to check the harness).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -65,7 +73,7 @@ export const PLAN = {
     chunk: smoke ? 500 : 1000,
     seedConcurrency: 8,
     queries: smoke ? 5 : 50,
-    warmup: smoke ? 1 : 5,
+    warmup: smoke ? 1 : 10,
   },
   search_max_results: 100,
   smoke,
@@ -105,7 +113,64 @@ export interface ServerResult {
     seed: SeedResult
     search: SearchResult
   }
+  /** CPU time per phase: the server's process tree and the load generator (this process). */
+  cpu: Record<string, CpuUse>
   request_retries: number
+}
+
+export interface CpuUse {
+  wall_ms: number
+  server_cpu_ms: number
+  client_cpu_ms: number
+}
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** utime + stime (with waited-for children) of `rootPid` and its live descendants, in ms. */
+function treeCpuMs(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+      const ticks = fields.slice(11, 15).reduce((sum, field) => sum + Number(field), 0)
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks })
+    } catch {}
+  }
+  const tree = new Set([rootPid])
+  for (let grown = true; grown; ) {
+    grown = false
+    for (const [pid, stat] of stats)
+      if (!tree.has(pid) && tree.has(stat.ppid)) {
+        tree.add(pid)
+        grown = true
+      }
+  }
+  let ticks = 0
+  for (const pid of tree) ticks += stats.get(pid)?.ticks ?? 0
+  return (ticks * 1000) / clockTicks
+}
+
+/** Starts measuring; the returned function gives the CPU used since. */
+function cpuMeter(serverPid: number): () => CpuUse {
+  const start = performance.now()
+  const server = treeCpuMs(serverPid)
+  const client = process.cpuUsage()
+  return () => {
+    const used = process.cpuUsage(client)
+    return {
+      wall_ms: Math.round(performance.now() - start),
+      server_cpu_ms: Math.round(treeCpuMs(serverPid) - server),
+      client_cpu_ms: Math.round((used.user + used.system) / 1000),
+    }
+  }
 }
 
 export interface TrackingBenchResult {
@@ -270,20 +335,27 @@ async function benchServer(
   const client = new TrackingClient(running.url)
   const loadBefore = loadavg().map((value) => Math.round(value * 100) / 100)
   const serverVersion = await version(running.url)
+  const cpu: Record<string, CpuUse> = {}
   log(`${name}: ${serverVersion}, ${workers} worker(s), up in ${running.startupMs} ms`)
 
   log(`${name}: ingestion (${PLAN.ingestion.requests} log-batch x ${PLAN.ingestion.batchSize})`)
+  let meter = cpuMeter(running.child.pid!)
   const ingest = await ingestion(client, PLAN.ingestion)
+  cpu.ingestion = meter()
   log(`  ${ingest.metrics_per_s} metrics/s, ${ingest.errors} errors`)
 
   log(
     `${name}: log-metric (${PLAN.logMetric.requests} at concurrency ${PLAN.logMetric.concurrency})`,
   )
+  meter = cpuMeter(running.child.pid!)
   const single = await logMetric(client, PLAN.logMetric)
+  cpu.log_metric = meter()
   log(`  ${single.requests_per_s} requests/s, ${single.errors} errors`)
 
   log(`${name}: metric history (${PLAN.history.points} points)`)
+  meter = cpuMeter(running.child.pid!)
   const history = await metricHistory(client, PLAN.history)
+  cpu.history_logging_and_reads = meter()
   log(
     `  logged in ${(history.logging_wall_ms / 1000).toFixed(1)} s; get-history p50 ${history.single_page.latency.p50_ms} ms, p95 ${history.single_page.latency.p95_ms} ms; paged p50 ${history.client_paging.latency.p50_ms} ms`,
   )
@@ -302,10 +374,12 @@ async function benchServer(
     maxResults: PLAN.search_max_results,
   }
   const expected = (runs: number) => Math.min(PLAN.search_max_results, Math.floor(runs / 10))
+  meter = cpuMeter(running.child.pid!)
   const search = await searchRuns(client, experimentId, {
     ...searchOptions,
     expectedRuns: expected(seedResult.runs),
   })
+  cpu.search = meter()
   log(`  search p50 ${search.latency.p50_ms} ms, p95 ${search.latency.p95_ms} ms`)
 
   let searchFull: ServerResult['search_full']
@@ -354,6 +428,7 @@ async function benchServer(
     seed: seedResult,
     search,
     ...(searchFull ? { search_full: searchFull } : {}),
+    cpu,
     request_retries: client.retries,
   }
 }
