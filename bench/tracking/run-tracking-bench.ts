@@ -493,16 +493,17 @@ async function main(): Promise<void> {
     })
     const running = await startServer(mlflow, args, env, workdir, port)
     try {
-      // uvicorn logs one "Started server process" per worker.
-      const workers = (readFileSync(running.logPath, 'utf8').match(/Started server process/g) ?? [])
-        .length
+      const configured = Number(process.env.BENCH_REF_WORKERS ?? 4)
       result.reference = await benchServer(
         'reference',
         running,
         `mlflow ${args.join(' ')}`,
-        workers || Number(process.env.BENCH_REF_WORKERS ?? 4),
+        configured,
         { budgetS, dbPath: join(workdir, 'ref.db') },
       )
+      // uvicorn logs one "Started server process" per worker; by now all of them have started.
+      const started = readFileSync(running.logPath, 'utf8').match(/Started server process/g)
+      result.reference.workers = started?.length || configured
       searchRunCount = result.reference.seed.runs
     } finally {
       await running.stop()
