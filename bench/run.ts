@@ -10,6 +10,8 @@ import { cpus } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { type TrackingBenchResult, trackingBenchSection } from './tracking/markdown.ts'
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const python = join(root, '.venv', 'bin', 'python')
 
@@ -138,7 +140,15 @@ function serverStartup(): string {
   ].join('\n')
 }
 
+function tracking(): string {
+  const result = runJson<TrackingBenchResult>(join(root, 'node_modules', '.bin', 'tsx'), [
+    'bench/tracking/run-tracking-bench.ts',
+  ])
+  return trackingBenchSection(result)
+}
+
 const benchmarks: Record<string, () => string> = {
+  tracking,
   'server-startup': serverStartup,
   'dspy-overhead': dspyOverhead,
   evaluate: evaluateThroughput,

@@ -155,7 +155,7 @@ export function trackingBenchSection(result: TrackingBenchResult): string {
     )
   if (reference)
     notes.push(
-      `- Reference: \`mlflow server\` ${reference.version} with its default configuration, ${reference.workers} uvicorn worker processes (its \`--workers\` default is 4, not 1), telemetry and the job runner off. Ours: one Node.js process (${result.machine.node}); \`--workers\` is accepted and ignored.`,
+      `- Reference: \`mlflow server\` ${reference.version}, ${reference.command.includes('--workers') ? 'with an explicit `--workers`' : 'with its default configuration'}: ${reference.workers} uvicorn worker processes (its \`--workers\` default is 4, not 1), telemetry and the job runner off (\`MLFLOW_SERVER_ENABLE_JOB_EXECUTION=false\`). Ours: one Node.js process (${result.machine.node}); \`--workers\` is accepted and ignored.`,
     )
   notes.push(
     `- Both servers, the load generator and anything else running on the machine share the ${result.machine.cores} cores; load average before each side: ours ${ours?.loadavg_before.join(' / ') ?? '—'}, reference ${reference?.loadavg_before.join(' / ') ?? '—'}. The reference is run first; fresh temp folders and SQLite files for each.`,
