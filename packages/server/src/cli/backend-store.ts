@@ -5,18 +5,18 @@
  * `postgres://` and `postgresql+driver://`). Opens the store, or just a driver to migrate.
  */
 import { resolve } from 'node:path'
+import type { BackendStores } from '../stores/backend-stores.ts'
 import type { MigrationResultSet } from '../stores/migrations/migration.ts'
 import { migrateToLatest } from '../stores/migrations/migrator.ts'
 import { trackingMigrations } from '../stores/migrations/tracking-migrations.ts'
 import { postgresDialect } from '../stores/postgres/postgres-dialect.ts'
 import { createPostgresDriver } from '../stores/postgres/postgres-driver.ts'
-import { openPostgresTrackingStore } from '../stores/postgres/postgres-tracking-store.ts'
+import { openPostgresBackendStores } from '../stores/postgres/postgres-tracking-store.ts'
 import type { SqlDialect } from '../stores/sql/sql-dialect.ts'
 import type { SqlDriver } from '../stores/sql/sql-driver.ts'
 import { sqliteDialect } from '../stores/sqlite/sqlite-dialect.ts'
 import { createSqliteDriver } from '../stores/sqlite/sqlite-driver.ts'
-import { openSqliteTrackingStore } from '../stores/sqlite/sqlite-tracking-store.ts'
-import type { TrackingStore } from '../stores/tracking-store.ts'
+import { openSqliteBackendStores } from '../stores/sqlite/sqlite-tracking-store.ts'
 
 /** MLflow's default backend store: `mlflow.db` in the working folder. */
 export const DEFAULT_BACKEND_STORE_URI = 'sqlite:///mlflow.db'
@@ -68,20 +68,20 @@ export function redactUri(uri: string): string {
 }
 
 /**
- * Opens the tracking store without migrating (run {@link migrateBackendStore} first).
+ * Opens the backend stores without migrating (run {@link migrateBackendStore} first).
  *
  * @example
- * const store = await openBackendStore({ target, defaultArtifactRoot: 'mlflow-artifacts:/' })
+ * const stores = await openBackendStores({ target, defaultArtifactRoot: 'mlflow-artifacts:/' })
  */
-export async function openBackendStore(options: {
+export async function openBackendStores(options: {
   target: BackendStoreTarget
   defaultArtifactRoot: string
-}): Promise<TrackingStore> {
+}): Promise<BackendStores> {
   const { target, defaultArtifactRoot } = options
   if (target.kind === 'sqlite') {
-    return openSqliteTrackingStore({ path: target.path, defaultArtifactRoot, migrate: false })
+    return openSqliteBackendStores({ path: target.path, defaultArtifactRoot, migrate: false })
   }
-  return openPostgresTrackingStore({
+  return openPostgresBackendStores({
     connectionString: target.connectionString,
     defaultArtifactRoot,
     migrate: false,

@@ -14,6 +14,12 @@
  * const { runs } = await store.searchRuns({ experimentIds: [experimentId], filter: "params.auto = 'light'" })
  */
 export { appendToUriPath } from './artifact-uri.ts'
+export type { AssessmentStore } from './assessments/assessment-store.ts'
+export type { BackendStores } from './backend-stores.ts'
+export type { LoggedModelStore } from './logged-models/logged-model-store.ts'
+export type { RegistryStore } from './registry/registry-store.ts'
+export type { SpanRecord } from './traces/span-record.ts'
+export type { TraceStore } from './traces/trace-store.ts'
 export { createMemoryTrackingStore } from './memory/memory-tracking-store.ts'
 export type {
   Migration,
@@ -37,8 +43,10 @@ export { postgresDialect } from './postgres/postgres-dialect.ts'
 export { createPostgresDriver } from './postgres/postgres-driver.ts'
 export {
   type CreatePostgresTrackingStoreOptions,
+  createPostgresBackendStores,
   createPostgresTrackingStore,
   type OpenPostgresTrackingStoreOptions,
+  openPostgresBackendStores,
   openPostgresTrackingStore,
 } from './postgres/postgres-tracking-store.ts'
 export { parseExperimentFilter } from './search/experiment-filter.ts'
@@ -52,6 +60,7 @@ export { type SqlFragment, type SqlValue, sql } from './sql/sql-fragment.ts'
 export type { SqlTrackingStoreSettings } from './sql/sql-store-context.ts'
 export {
   type CreateSqlTrackingStoreOptions,
+  createSqlBackendStores,
   createSqlTrackingStore,
 } from './sql/sql-tracking-store.ts'
 export type {
@@ -63,8 +72,10 @@ export { sqliteDialect } from './sqlite/sqlite-dialect.ts'
 export { createSqliteDriver } from './sqlite/sqlite-driver.ts'
 export {
   type CreateSqliteTrackingStoreOptions,
+  createSqliteBackendStores,
   createSqliteTrackingStore,
   type OpenSqliteTrackingStoreOptions,
+  openSqliteBackendStores,
   openSqliteTrackingStore,
 } from './sqlite/sqlite-tracking-store.ts'
 export { StoreError, type StoreErrorCode } from './store-error.ts'

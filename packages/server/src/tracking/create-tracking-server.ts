@@ -9,6 +9,10 @@
 import { Hono } from 'hono'
 import type { ArtifactStore } from '../artifacts/artifact-store.ts'
 import { openArtifactStore } from '../artifacts/registry.ts'
+import type { AssessmentStore } from '../stores/assessments/assessment-store.ts'
+import type { LoggedModelStore } from '../stores/logged-models/logged-model-store.ts'
+import type { RegistryStore } from '../stores/registry/registry-store.ts'
+import type { TraceStore } from '../stores/traces/trace-store.ts'
 import type { TrackingStore } from '../stores/tracking-store.ts'
 import { silentLogger, type TrackingServerLogger } from './logger.ts'
 import { cors } from './middleware/cors.ts'
@@ -20,19 +24,31 @@ import { DEFAULT_MAX_REQUEST_BYTES } from './middleware/read-body.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { artifactProxyRoutes } from './routes/artifact-proxy.ts'
+import { assessmentRoutes } from './routes/assessments.ts'
 import { artifactRoutes } from './routes/artifacts.ts'
 import { mountEndpointRoutes } from './routes/endpoint-route.ts'
 import { experimentRoutes } from './routes/experiments.ts'
 import { loggedModelRoutes } from './routes/logged-models.ts'
 import { metricRoutes } from './routes/metrics.ts'
+import { mountOtlpRoutes } from './routes/otlp.ts'
+import { registryRoutes } from './routes/registry.ts'
 import { runRoutes } from './routes/runs.ts'
 import type { OpenArtifactStore, TrackingRouteServices } from './routes/route-services.ts'
 import { mountServerInfoRoutes } from './routes/server-info.ts'
+import { traceRoutes } from './routes/traces.ts'
 import { mountUi } from './ui/mount-ui.ts'
 
 /** Options of {@link createTrackingServer}. */
 export interface CreateTrackingServerOptions {
   trackingStore: TrackingStore
+  /**
+   * The other stores of the backend database (registry, logged models, traces, assessments),
+   * e.g. from `openSqliteBackendStores`. Routes of a missing store answer a non-JSON 404.
+   */
+  registryStore?: RegistryStore
+  loggedModelStore?: LoggedModelStore
+  traceStore?: TraceStore
+  assessmentStore?: AssessmentStore
   /**
    * The `--artifacts-destination` store behind `mlflow-artifacts:/` and the proxy routes.
    * Required while `serveArtifacts` is on.
@@ -95,6 +111,10 @@ export function createTrackingServer(options: CreateTrackingServerOptions): Hono
   }
   const services: TrackingRouteServices = {
     trackingStore: options.trackingStore,
+    registryStore: options.registryStore,
+    loggedModelStore: options.loggedModelStore,
+    traceStore: options.traceStore,
+    assessmentStore: options.assessmentStore,
     artifacts: {
       proxyStore: serveArtifacts ? options.artifactStore : undefined,
       openStore: options.openArtifactStore ?? ((open) => openArtifactStore(open)),
@@ -113,6 +133,7 @@ export function createTrackingServer(options: CreateTrackingServerOptions): Hono
 
   const app = staticPrefix === '' ? root : root.basePath(staticPrefix)
   mountServerInfoRoutes({ app })
+  mountOtlpRoutes({ app, services })
   mountEndpointRoutes({
     app,
     routes: [
@@ -122,6 +143,9 @@ export function createTrackingServer(options: CreateTrackingServerOptions): Hono
       ...artifactRoutes,
       ...artifactProxyRoutes,
       ...loggedModelRoutes,
+      ...registryRoutes,
+      ...traceRoutes,
+      ...assessmentRoutes,
     ],
     services,
   })

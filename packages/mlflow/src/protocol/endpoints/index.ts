@@ -156,3 +156,7 @@ export {
   withRunUuidAlias,
 } from './request-fields.ts'
 export { trackingEndpoints } from './tracking-endpoints.ts'
+export * from './registry/index.ts'
+export * from './logged-models/index.ts'
+export * from './traces/index.ts'
+export * from './assessments/index.ts'

@@ -47,3 +47,7 @@ export {
 } from './run-status.ts'
 export { type RunTag, runTagSchema } from './run-tag.ts'
 export { VIEW_TYPE_NUMBERS, type ViewType, viewTypeSchema } from './view-type.ts'
+export * from './registry/index.ts'
+export * from './logged-models/index.ts'
+export * from './traces/index.ts'
+export * from './assessments/index.ts'

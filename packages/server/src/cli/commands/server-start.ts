@@ -18,7 +18,7 @@ import {
 import {
   DEFAULT_BACKEND_STORE_URI,
   migrateBackendStore,
-  openBackendStore,
+  openBackendStores,
   parseBackendStoreUri,
   redactUri,
 } from '../backend-store.ts'
@@ -82,7 +82,8 @@ export async function runServerCommand(
     options.defaultArtifactRoot,
     serveArtifacts,
   )
-  const trackingStore = await openBackendStore({ target, defaultArtifactRoot })
+  const stores = await openBackendStores({ target, defaultArtifactRoot })
+  const { trackingStore } = stores
   let artifactStore: ArtifactStore | undefined
   try {
     if (serveArtifacts) {
@@ -93,6 +94,10 @@ export async function runServerCommand(
     const security = options.disableSecurityMiddleware === true
     const app = createTrackingServer({
       trackingStore,
+      registryStore: stores.registryStore,
+      loggedModelStore: stores.loggedModelStore,
+      traceStore: stores.traceStore,
+      assessmentStore: stores.assessmentStore,
       artifactStore,
       serveArtifacts,
       defaultArtifactRoot,
@@ -111,7 +116,7 @@ export async function runServerCommand(
       port: options.port ?? 5000,
       logger,
       onClose: async () => {
-        await trackingStore.close()
+        await stores.close()
         await artifactStore?.close()
       },
     })
@@ -127,7 +132,7 @@ export async function runServerCommand(
     if (options.handleSignals !== false) handleSignals(server, logger)
     return server
   } catch (error) {
-    await trackingStore.close().catch(() => undefined)
+    await stores.close().catch(() => undefined)
     await artifactStore?.close().catch(() => undefined)
     throw error
   }

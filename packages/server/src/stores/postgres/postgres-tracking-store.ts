@@ -3,7 +3,8 @@
  * The PostgreSQL tracking store, for teams: several stateless servers can share one database
  * (migrations run once under the lock row, log calls are safe under concurrency).
  */
-import { createSqlTrackingStore } from '../sql/sql-tracking-store.ts'
+import type { BackendStores } from '../backend-stores.ts'
+import { createSqlBackendStores } from '../sql/sql-tracking-store.ts'
 import type { SqlTrackingStoreSettings } from '../sql/sql-store-context.ts'
 import type { TrackingStore } from '../tracking-store.ts'
 import type { PostgresDialectConfig } from './postgres-dialect-config.ts'
@@ -28,9 +29,21 @@ export interface CreatePostgresTrackingStoreOptions
 export async function createPostgresTrackingStore(
   options: CreatePostgresTrackingStoreOptions,
 ): Promise<TrackingStore> {
+  return (await createPostgresBackendStores(options)).trackingStore
+}
+
+/**
+ * Every backend store on a pg pool, which the bundle owns and ends.
+ *
+ * @example
+ * const stores = await createPostgresBackendStores({ pool: new pg.Pool({ connectionString }) })
+ */
+export async function createPostgresBackendStores(
+  options: CreatePostgresTrackingStoreOptions,
+): Promise<BackendStores> {
   const driver = createPostgresDriver({ pool: options.pool })
   try {
-    return await createSqlTrackingStore({ ...options, driver, dialect: postgresDialect })
+    return await createSqlBackendStores({ ...options, driver, dialect: postgresDialect })
   } catch (error) {
     await driver.close()
     throw error
@@ -59,6 +72,19 @@ export interface OpenPostgresTrackingStoreOptions extends SqlTrackingStoreSettin
 export async function openPostgresTrackingStore(
   options: OpenPostgresTrackingStoreOptions,
 ): Promise<TrackingStore> {
+  return (await openPostgresBackendStores(options)).trackingStore
+}
+
+/**
+ * Connects with pg and returns every backend store on the pool.
+ *
+ * @example
+ * const stores = await openPostgresBackendStores({ connectionString: 'postgresql://localhost/mlflow' })
+ * await stores.close()
+ */
+export async function openPostgresBackendStores(
+  options: OpenPostgresTrackingStoreOptions,
+): Promise<BackendStores> {
   const { default: pg } = await import('pg')
   const schema = options.schema
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
@@ -81,5 +107,5 @@ export async function openPostgresTrackingStore(
   // An idle connection dropped by the server must not crash the process; the next query
   // reconnects or fails with its own error.
   pool.on('error', () => undefined)
-  return createPostgresTrackingStore({ ...options, pool })
+  return createPostgresBackendStores({ ...options, pool })
 }

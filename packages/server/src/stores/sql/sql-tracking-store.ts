@@ -4,9 +4,14 @@
  * PostgreSQL factories are thin wrappers that build the driver and pick the dialect.
  */
 import type { Experiment } from '@dspyflow/mlflow/protocol'
+import { createSqlAssessmentStore } from '../assessments/sql-assessment-store.ts'
+import type { BackendStores } from '../backend-stores.ts'
+import { createSqlLoggedModelStore } from '../logged-models/sql-logged-model-store.ts'
 import { migrateToLatest } from '../migrations/migrator.ts'
 import { trackingMigrations } from '../migrations/tracking-migrations.ts'
+import { createSqlRegistryStore } from '../registry/sql-registry-store.ts'
 import { StoreError } from '../store-error.ts'
+import { createSqlTraceStore } from '../traces/sql-trace-store.ts'
 import type { TrackingStore } from '../tracking-store.ts'
 import { validateMetric } from '../validation/validate-entities.ts'
 import { requireActiveRunRow, requireExperimentRow } from './entity-lookups.ts'
@@ -68,6 +73,21 @@ export interface CreateSqlTrackingStoreOptions extends SqlTrackingStoreSettings 
 export async function createSqlTrackingStore(
   options: CreateSqlTrackingStoreOptions,
 ): Promise<TrackingStore> {
+  return (await createSqlBackendStores(options)).trackingStore
+}
+
+/**
+ * Opens every store of the backend database on one driver (see {@link createSqlTrackingStore}
+ * for what happens first).
+ *
+ * @throws StoreError `INTERNAL_ERROR` when a migration fails.
+ * @example
+ * const stores = await createSqlBackendStores({ driver, dialect: sqliteDialect })
+ * await stores.registryStore.createRegisteredModel({ name: 'qa' })
+ */
+export async function createSqlBackendStores(
+  options: CreateSqlTrackingStoreOptions,
+): Promise<BackendStores> {
   const context = createSqlStoreContext(options)
   if (options.migrate !== false) {
     const report = await migrateToLatest({
@@ -88,7 +108,14 @@ export async function createSqlTrackingStore(
     }
   }
   await ensureDefaultExperiment(context)
-  return buildStore(context)
+  return {
+    trackingStore: buildStore(context),
+    registryStore: createSqlRegistryStore(context),
+    loggedModelStore: createSqlLoggedModelStore(context),
+    traceStore: createSqlTraceStore(context),
+    assessmentStore: createSqlAssessmentStore(context),
+    close: () => context.driver.close(),
+  }
 }
 
 function buildStore(context: SqlStoreContext): TrackingStore {

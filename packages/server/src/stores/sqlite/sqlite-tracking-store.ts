@@ -4,7 +4,8 @@
  * in WAL mode with foreign keys on; every query is indexed and bounded so none blocks the event
  * loop for long.
  */
-import { createSqlTrackingStore } from '../sql/sql-tracking-store.ts'
+import type { BackendStores } from '../backend-stores.ts'
+import { createSqlBackendStores } from '../sql/sql-tracking-store.ts'
 import type { SqlTrackingStoreSettings } from '../sql/sql-store-context.ts'
 import type { TrackingStore } from '../tracking-store.ts'
 import type { SqliteDialectConfig } from './sqlite-dialect-config.ts'
@@ -29,6 +30,19 @@ export interface CreateSqliteTrackingStoreOptions
 export async function createSqliteTrackingStore(
   options: CreateSqliteTrackingStoreOptions,
 ): Promise<TrackingStore> {
+  return (await createSqliteBackendStores(options)).trackingStore
+}
+
+/**
+ * Every backend store (tracking, registry, logged models, traces, assessments) on an open SQLite
+ * connection, which the bundle owns and closes.
+ *
+ * @example
+ * const stores = await createSqliteBackendStores({ database: new Database(':memory:') })
+ */
+export async function createSqliteBackendStores(
+  options: CreateSqliteTrackingStoreOptions,
+): Promise<BackendStores> {
   const { database } = options
   database.exec('PRAGMA journal_mode = WAL')
   database.exec('PRAGMA synchronous = NORMAL')
@@ -36,7 +50,7 @@ export async function createSqliteTrackingStore(
   database.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
   const driver = createSqliteDriver({ database })
   try {
-    return await createSqlTrackingStore({ ...options, driver, dialect: sqliteDialect })
+    return await createSqlBackendStores({ ...options, driver, dialect: sqliteDialect })
   } catch (error) {
     await driver.close()
     throw error
@@ -66,4 +80,19 @@ export async function openSqliteTrackingStore(
   const { default: Database } = await import('better-sqlite3')
   const database = new Database(options.path)
   return createSqliteTrackingStore({ ...options, database })
+}
+
+/**
+ * Opens (and creates if needed) a SQLite database file and returns every backend store on it.
+ *
+ * @example
+ * const stores = await openSqliteBackendStores({ path: 'mlflow.db' })
+ * await stores.close()
+ */
+export async function openSqliteBackendStores(
+  options: OpenSqliteTrackingStoreOptions,
+): Promise<BackendStores> {
+  const { default: Database } = await import('better-sqlite3')
+  const database = new Database(options.path)
+  return createSqliteBackendStores({ ...options, database })
 }

@@ -4,6 +4,10 @@
  * `createTrackingServer` and handed to every handler.
  */
 import type { ArtifactStore } from '../../artifacts/artifact-store.ts'
+import type { AssessmentStore } from '../../stores/assessments/assessment-store.ts'
+import type { LoggedModelStore } from '../../stores/logged-models/logged-model-store.ts'
+import type { RegistryStore } from '../../stores/registry/registry-store.ts'
+import type { TraceStore } from '../../stores/traces/trace-store.ts'
 import type { TrackingStore } from '../../stores/tracking-store.ts'
 
 /** Opens an artifact store for a URI (`file:`, a local path, `s3:`). */
@@ -23,6 +27,11 @@ export interface ArtifactAccess {
 /** The services every route handler receives. */
 export interface TrackingRouteServices {
   trackingStore: TrackingStore
+  /** Absent when the app was built over a tracking store alone: registry routes answer 404. */
+  registryStore: RegistryStore | undefined
+  loggedModelStore: LoggedModelStore | undefined
+  traceStore: TraceStore | undefined
+  assessmentStore: AssessmentStore | undefined
   artifacts: ArtifactAccess
   /** The largest JSON request body accepted, in bytes. */
   maxRequestBytes: number

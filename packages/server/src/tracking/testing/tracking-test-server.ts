@@ -1,6 +1,6 @@
 /**
  * @module tracking-test-server
- * Test helpers for the tracking server: an app over an in-memory SQLite store and a temporary
+ * Test helpers for the tracking server: an app over in-memory SQLite stores and a temporary
  * local artifact folder, and calls that build requests from endpoint descriptors and check
  * answers against the endpoints' response schemas (or MLflow's error body).
  */
@@ -20,7 +20,8 @@ import {
 import type { Hono } from 'hono'
 import type { ArtifactStore } from '../../artifacts/artifact-store.ts'
 import { createLocalArtifactStore } from '../../artifacts/local/local-artifact-store.ts'
-import { createMemoryTrackingStore } from '../../stores/memory/memory-tracking-store.ts'
+import type { BackendStores } from '../../stores/backend-stores.ts'
+import { createSqliteBackendStores } from '../../stores/sqlite/sqlite-tracking-store.ts'
 import type { TrackingStore } from '../../stores/tracking-store.ts'
 import {
   type CreateTrackingServerOptions,
@@ -31,6 +32,8 @@ import {
 export interface TrackingTestServer {
   app: Hono
   trackingStore: TrackingStore
+  /** Every backend store, on one in-memory SQLite database. */
+  stores: BackendStores
   artifactStore: ArtifactStore
   /** The artifact destination folder. */
   artifactRoot: string
@@ -53,18 +56,32 @@ export async function createTrackingTestServer(
 ): Promise<TrackingTestServer> {
   const scratch = await mkdtemp(join(tmpdir(), 'dspyflow-tracking-'))
   let clock = 1_700_000_000_000
-  const trackingStore = await createMemoryTrackingStore({ now: () => (clock += 1) })
+  const { default: Database } = await import('better-sqlite3')
+  const stores = await createSqliteBackendStores({
+    database: new Database(':memory:'),
+    now: () => (clock += 1),
+  })
+  const { trackingStore } = stores
   const artifactRoot = join(scratch, 'mlartifacts')
   const artifactStore = createLocalArtifactStore({ root: artifactRoot })
-  const app = createTrackingServer({ trackingStore, artifactStore, ...options })
+  const app = createTrackingServer({
+    trackingStore,
+    registryStore: stores.registryStore,
+    loggedModelStore: stores.loggedModelStore,
+    traceStore: stores.traceStore,
+    assessmentStore: stores.assessmentStore,
+    artifactStore,
+    ...options,
+  })
   return {
     app,
     trackingStore,
+    stores,
     artifactStore,
     artifactRoot,
     scratch,
     async close() {
-      await trackingStore.close()
+      await stores.close()
       await artifactStore.close()
       await rm(scratch, { recursive: true, force: true })
     },

@@ -1,0 +1,5 @@
+/**
+ * @module registry endpoints
+ * Endpoint descriptors of this area (see the API spec).
+ */
+export {}

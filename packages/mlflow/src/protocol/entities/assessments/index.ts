@@ -1,0 +1,5 @@
+/**
+ * @module assessments entities
+ * Entities of this area as zod schemas (camelCase) and their TypeScript types.
+ */
+export {}
