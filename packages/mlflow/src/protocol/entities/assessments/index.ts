@@ -1,5 +1,5 @@
 /**
  * @module assessments entities
- * Entities of this area as zod schemas (camelCase) and their TypeScript types.
+ * Assessments on traces as zod schemas (camelCase) and their TypeScript types.
  */
-export {}
+export { type Assessment, assessmentSchema } from './assessment.ts'
