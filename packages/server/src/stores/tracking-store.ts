@@ -11,6 +11,8 @@ import type {
   ExperimentTag,
   Metric,
   MetricWithRunId,
+  ModelInput,
+  ModelOutput,
   Param,
   Run,
   RunInfo,
@@ -138,6 +140,15 @@ export interface GetMetricHistoryBulkIntervalOptions {
 export interface LogInputsOptions {
   runId: string
   datasets?: DatasetInput[]
+  /** Logged models the run consumed (MLflow 3); linking one again is a no-op. */
+  models?: ModelInput[]
+}
+
+/** Options of {@link TrackingStore.logOutputs}. */
+export interface LogOutputsOptions {
+  runId: string
+  /** Logged models the run produced, each at a step; a model already recorded is `BAD_REQUEST`. */
+  models: ModelOutput[]
 }
 
 /** What {@link TrackingStore.logInputs} did. */
@@ -217,7 +228,7 @@ export interface TrackingStore {
 
   /** Creates a `RUNNING` run in an active experiment. */
   createRun(options: CreateRunOptions): Promise<Run>
-  /** A run (active or deleted) with latest metrics, params, tags and dataset inputs. */
+  /** A run (active or deleted) with latest metrics, params, tags, inputs and outputs. */
   getRun(options: { runId: string }): Promise<Run | undefined>
   /** Like `getRun`; "Run with id=X not found" when missing. */
   getRunOrThrow(options: { runId: string }): Promise<Run>
@@ -239,8 +250,13 @@ export interface TrackingStore {
   getMetricHistoryBulkInterval(
     options: GetMetricHistoryBulkIntervalOptions,
   ): Promise<MetricWithRunId[]>
-  /** Links datasets to a run, creating them in the experiment unless (name, digest) exists. */
+  /**
+   * Links datasets to a run, creating them in the experiment unless (name, digest) exists, and
+   * records the logged models it consumed.
+   */
   logInputs(options: LogInputsOptions): Promise<LogInputsReport>
+  /** Records the logged models an active run produced (`Run.outputs.modelOutputs`). */
+  logOutputs(options: LogOutputsOptions): Promise<void>
   searchRuns(options: SearchRunsOptions): Promise<SearchRunsResult>
   /** The datasets used in experiments (≤ 1000 summaries), for the UI. */
   searchDatasets(options: { experimentIds: string[] }): Promise<DatasetSummary[]>

@@ -1,11 +1,19 @@
 /**
  * @module log-inputs
- * Dataset inputs: a dataset is unique per experiment by (name, digest) and reused when logged
- * again (the first schema and profile win); a run links to a dataset once (the first link's
- * tags are kept).
+ * What runs read and produce. Dataset inputs: a dataset is unique per experiment by (name,
+ * digest) and reused when logged again (the first schema and profile win); a run links to a
+ * dataset once (the first link's tags are kept). Model inputs (MLflow 3) are `inputs` edges
+ * `RUN_INPUT` → `MODEL_INPUT`, linked once; model outputs go to `run_model_outputs` with their
+ * step, once per model (again is a key violation, as in MLflow).
  */
-import type { DatasetInput } from '@dspyflow/mlflow/protocol'
-import type { DatasetSummary, LogInputsOptions, LogInputsReport } from '../tracking-store.ts'
+import type { DatasetInput, ModelInput } from '@dspyflow/mlflow/protocol'
+import { StoreError } from '../store-error.ts'
+import type {
+  DatasetSummary,
+  LogInputsOptions,
+  LogInputsReport,
+  LogOutputsOptions,
+} from '../tracking-store.ts'
 import { validateDatasetInputs } from '../validation/validate-dataset-inputs.ts'
 import { validateRunId } from '../validation/validate-entities.ts'
 import { requireActiveRunRow } from './entity-lookups.ts'
@@ -44,6 +52,7 @@ export async function logInputs(
       datasets: { created: 0, reused: 0 },
       inputs: { linked: 0, alreadyLinked: 0 },
     }
+    await linkModelInputs(context, executor, options.runId, options.models ?? [])
     for (const input of unique.values()) {
       const { datasetUuid, created } = await findOrCreateDataset(
         context,
@@ -71,6 +80,46 @@ export async function logInputs(
       }
     }
     return report
+  })
+}
+
+async function linkModelInputs(
+  context: SqlStoreContext,
+  executor: SqlExecutor,
+  runId: string,
+  models: readonly ModelInput[],
+): Promise<void> {
+  for (const { modelId } of models) {
+    await executor.execute(
+      sql`INSERT INTO inputs (input_uuid, source_type, source_id, destination_type, destination_id)
+          VALUES (${context.generateId()}, 'RUN_INPUT', ${runId}, 'MODEL_INPUT', ${modelId})
+          ON CONFLICT DO NOTHING`,
+    )
+  }
+}
+
+/** Records the logged models a run produced; see {@link TrackingStore.logOutputs}. */
+export async function logOutputs(
+  context: SqlStoreContext,
+  options: LogOutputsOptions,
+): Promise<void> {
+  await context.driver.transaction(async (executor) => {
+    await requireActiveRunRow(executor, options.runId)
+    for (const { modelId, step } of options.models) {
+      const inserted = await executor.execute(
+        sql`INSERT INTO run_model_outputs (run_uuid, model_id, step)
+            VALUES (${options.runId}, ${modelId}, ${step ?? 0})
+            ON CONFLICT DO NOTHING`,
+      )
+      if (inserted.changes === 0) {
+        throw new StoreError({
+          code: 'BAD_REQUEST',
+          message:
+            `(IntegrityError) UNIQUE constraint of run outputs failed: run ${options.runId} ` +
+            `already has the model output ${modelId}`,
+        })
+      }
+    }
   })
 }
 

@@ -1,10 +1,19 @@
 /**
  * @module run-loader
- * Assembles full runs (info, latest metrics, params, tags, dataset inputs) for a list of run
- * rows with one query per table per 500 runs, never one per run.
+ * Assembles full runs (info, latest metrics, params, tags, dataset inputs, model outputs and,
+ * for a single-run read, model inputs) for a list of run rows with one query per table per 500
+ * runs, never one per run. As in MLflow, searches do not return model inputs.
  */
-import type { DatasetInput, Metric, Param, Run, RunTag } from '@dspyflow/mlflow/protocol'
-import { chunk, type Row, toMetric, toRunInfo } from './row-mappers.ts'
+import type {
+  DatasetInput,
+  Metric,
+  ModelInput,
+  ModelOutput,
+  Param,
+  Run,
+  RunTag,
+} from '@dspyflow/mlflow/protocol'
+import { chunk, type Row, toInt64, toMetric, toRunInfo } from './row-mappers.ts'
 import type { SqlExecutor } from './sql-driver.ts'
 import { type SqlFragment, sql, valueList, withWideIntegers } from './sql-fragment.ts'
 
@@ -26,6 +35,11 @@ function byKey<T extends { key: string }>(items: T[] | undefined): T[] {
   return (items ?? []).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }
 
+/** Sorts by model id, the order MLflow's SQLite store reads model inputs and outputs in. */
+function byModelId<T extends { modelId: string }>(items: T[] | undefined): T[] {
+  return (items ?? []).sort((a, b) => (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0))
+}
+
 async function selectByRun(
   executor: SqlExecutor,
   runIds: string[],
@@ -37,13 +51,23 @@ async function selectByRun(
   return rows
 }
 
+/** Options of {@link loadRuns}. */
+export interface LoadRunsOptions {
+  /** Also load the logged models the runs consumed (`runs/get` does, `runs/search` does not). */
+  modelInputs?: boolean
+}
+
 /**
  * Builds runs from `runs` rows, keeping the rows' order.
  *
  * @example
  * const runs = await loadRuns(executor, (await executor.execute(sql`SELECT ...`)).rows)
  */
-export async function loadRuns(executor: SqlExecutor, runRows: Row[]): Promise<Run[]> {
+export async function loadRuns(
+  executor: SqlExecutor,
+  runRows: Row[],
+  options: LoadRunsOptions = {},
+): Promise<Run[]> {
   if (runRows.length === 0) return []
   const runIds = runRows.map((row) => String(row.run_uuid))
   const metrics = groupBy<Metric>(
@@ -72,6 +96,26 @@ export async function loadRuns(executor: SqlExecutor, runRows: Row[]): Promise<R
     (row) => ({ key: String(row.key), value: String(row.value ?? '') }),
   )
   const inputs = await loadDatasetInputs(executor, runIds)
+  const modelInputs = options.modelInputs
+    ? groupBy<ModelInput>(
+        await selectByRun(
+          executor,
+          runIds,
+          (ids) => sql`SELECT source_id AS run_uuid, destination_id AS model_id FROM inputs
+                       WHERE source_type = 'RUN_INPUT' AND destination_type = 'MODEL_INPUT'
+                         AND source_id IN ${valueList(ids)}`,
+        ),
+        (row) => ({ modelId: String(row.model_id) }),
+      )
+    : new Map<string, ModelInput[]>()
+  const modelOutputs = groupBy<ModelOutput>(
+    await selectByRun(executor, runIds, (ids) =>
+      withWideIntegers(
+        sql`SELECT run_uuid, model_id, step FROM run_model_outputs WHERE run_uuid IN ${valueList(ids)}`,
+      ),
+    ),
+    (row) => ({ modelId: String(row.model_id), step: toInt64(row.step) as number }),
+  )
   return runRows.map((row) => {
     const runId = String(row.run_uuid)
     return {
@@ -81,8 +125,11 @@ export async function loadRuns(executor: SqlExecutor, runRows: Row[]): Promise<R
         params: byKey(params.get(runId)),
         tags: byKey(tags.get(runId)),
       },
-      inputs: { datasetInputs: inputs.get(runId) ?? [], modelInputs: [] },
-      outputs: { modelOutputs: [] },
+      inputs: {
+        datasetInputs: inputs.get(runId) ?? [],
+        modelInputs: byModelId(modelInputs.get(runId)),
+      },
+      outputs: { modelOutputs: byModelId(modelOutputs.get(runId)) },
     }
   })
 }

@@ -87,10 +87,10 @@ export async function upsertTag(executor: SqlExecutor, runId: string, tag: RunTa
   )
 }
 
-/** A full run by id, or undefined. */
+/** A full run by id (with its model inputs), or undefined. */
 export async function getRun(context: SqlStoreContext, runId: string): Promise<Run | undefined> {
   const row = await findRunRow(context.driver, runId)
-  return row ? (await loadRuns(context.driver, [row]))[0] : undefined
+  return row ? (await loadRuns(context.driver, [row], { modelInputs: true }))[0] : undefined
 }
 
 /** Renames a run: the `name` column and the `mlflow.runName` tag together. */

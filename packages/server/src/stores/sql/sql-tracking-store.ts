@@ -29,7 +29,7 @@ import {
 } from './experiment-operations.ts'
 import { searchExperiments } from './experiment-search.ts'
 import { logBatch } from './log-batch.ts'
-import { logInputs, searchDatasets } from './log-inputs.ts'
+import { logInputs, logOutputs, searchDatasets } from './log-inputs.ts'
 import {
   getMetricHistory,
   getMetricHistoryBulkInterval,
@@ -172,6 +172,7 @@ function buildStore(context: SqlStoreContext): TrackingStore {
     getMetricHistory: (options) => getMetricHistory(driver, options),
     getMetricHistoryBulkInterval: (options) => getMetricHistoryBulkInterval(driver, options),
     logInputs: (options) => logInputs(context, options),
+    logOutputs: (options) => logOutputs(context, options),
     searchRuns: (options) => searchRuns(driver, dialect, options),
     searchDatasets: (options) => searchDatasets(driver, options),
     close: () => driver.close(),

@@ -2,8 +2,8 @@
  * @module run-store-conformance
  * The one test suite every {@link TrackingStore} implementation runs: experiments, runs,
  * logging rules and limits with MLflow's error codes and messages, metric history, dataset
- * inputs, the search grammar (60 filters, 13 orderings, 22 rejected filters), pagination and
- * concurrent calls. An implementation's test file only calls {@link runStoreConformance}.
+ * inputs, model inputs and outputs, the search grammar (60 filters, 13 orderings, 22 rejected
+ * filters), pagination and concurrent calls. An implementation's test file only calls {@link runStoreConformance}.
  */
 import { describe } from 'vitest'
 import { createConformanceHarness } from './conformance/conformance-harness.ts'
@@ -14,6 +14,7 @@ import { describeInputs } from './conformance/inputs.ts'
 import { describeLogBatch } from './conformance/log-batch.ts'
 import { describeLogging } from './conformance/logging.ts'
 import { describeMetricHistory } from './conformance/metric-history.ts'
+import { describeRunOutputs } from './conformance/run-outputs.ts'
 import { describeRuns } from './conformance/runs.ts'
 import { describeSearchExperiments } from './conformance/search-experiments.ts'
 import { describeSearchRuns, describeSearchRunsIsolated } from './conformance/search-runs.ts'
@@ -54,6 +55,7 @@ export function runStoreConformance(options: RunStoreConformanceOptions): void {
     describeLogBatch(harness)
     describeMetricHistory(harness)
     describeInputs(harness)
+    describeRunOutputs(harness)
     describeSearchRuns(harness)
     describeSearchRunsIsolated(harness)
     describeConcurrency(harness)

@@ -14,7 +14,6 @@ import {
   logModel,
   logOutputs,
   logParam,
-  MlflowError,
   restoreRun,
   searchRuns,
   setTag,
@@ -22,6 +21,37 @@ import {
 } from '@dspyflow/mlflow/protocol'
 import { defineJsonRoute, type EndpointRoute } from './endpoint-route.ts'
 import { appendLoggedModel } from './log-model-history.ts'
+import { loggedModels } from './logged-models.ts'
+
+/** A metric of a request that is also recorded against a logged model. */
+interface ModelMetricRequest {
+  key: string
+  value: number
+  timestamp: number | bigint
+  step?: number | bigint
+  modelId?: string
+  datasetName?: string
+  datasetDigest?: string
+}
+
+/** The points of a request that name a logged model (an empty `model_id` names none). */
+function modelMetrics(metrics: readonly ModelMetricRequest[]) {
+  return metrics.flatMap((metric) =>
+    metric.modelId
+      ? [
+          {
+            modelId: metric.modelId,
+            key: metric.key,
+            value: metric.value,
+            timestamp: metric.timestamp,
+            step: metric.step ?? 0,
+            ...(metric.datasetName ? { datasetName: metric.datasetName } : {}),
+            ...(metric.datasetDigest ? { datasetDigest: metric.datasetDigest } : {}),
+          },
+        ]
+      : [],
+  )
+}
 
 /**
  * The run routes, to mount with `mountEndpointRoutes`.
@@ -53,17 +83,24 @@ export const runRoutes: readonly EndpointRoute[] = [
     await trackingStore.restoreRun({ runId })
     return {}
   }),
-  defineJsonRoute(logMetric, async (request, { trackingStore }) => {
+  defineJsonRoute(logMetric, async (request, services) => {
     const { runId, key, value, timestamp, step } = request
-    await trackingStore.logMetric({ runId, key, value, timestamp, step })
+    // As in MLflow, the model's point is written first: if it fails, the run's is not written.
+    const forModels = modelMetrics([request])
+    if (forModels.length > 0) {
+      await loggedModels(services).logLoggedModelMetrics({ runId, metrics: forModels })
+    }
+    await services.trackingStore.logMetric({ runId, key, value, timestamp, step })
     return {}
   }),
   defineJsonRoute(logParam, async (request, { trackingStore }) => {
     await trackingStore.logParam(request)
     return {}
   }),
-  defineJsonRoute(logBatch, async (request, { trackingStore }) => {
-    await trackingStore.logBatch({
+  defineJsonRoute(logBatch, async (request, services) => {
+    const forModels = modelMetrics(request.metrics)
+    const loggedModelStore = forModels.length > 0 ? loggedModels(services) : undefined
+    await services.trackingStore.logBatch({
       runId: request.runId,
       metrics: request.metrics.map(({ key, value, timestamp, step }) => ({
         key,
@@ -74,6 +111,8 @@ export const runRoutes: readonly EndpointRoute[] = [
       params: request.params,
       tags: request.tags,
     })
+    // MLflow records model points after the run's params and metrics.
+    await loggedModelStore?.logLoggedModelMetrics({ runId: request.runId, metrics: forModels })
     return {}
   }),
   defineJsonRoute(setTag, async (request, { trackingStore }) => {
@@ -94,18 +133,16 @@ export const runRoutes: readonly EndpointRoute[] = [
       pageToken: request.pageToken,
     }),
   ),
-  defineJsonRoute(logInputs, async ({ runId, datasets }, { trackingStore }) => {
-    await trackingStore.logInputs({ runId, datasets })
+  defineJsonRoute(logInputs, async ({ runId, datasets, models }, { trackingStore }) => {
+    await trackingStore.logInputs({ runId, datasets, models })
     return {}
   }),
   defineJsonRoute(logModel, async ({ runId, modelJson }, { trackingStore }) => {
     await appendLoggedModel({ trackingStore, runId, modelJson })
     return {}
   }),
-  defineJsonRoute(logOutputs, async () => {
-    throw new MlflowError({
-      errorCode: 'NOT_IMPLEMENTED',
-      message: 'Logged models (MLflow 3) are not supported by this server yet.',
-    })
+  defineJsonRoute(logOutputs, async ({ runId, models }, { trackingStore }) => {
+    await trackingStore.logOutputs({ runId, models })
+    return {}
   }),
 ]

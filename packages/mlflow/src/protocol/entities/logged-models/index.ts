@@ -1,5 +1,24 @@
 /**
  * @module logged-models entities
- * Entities of this area as zod schemas (camelCase) and their TypeScript types.
+ * MLflow 3 logged models as zod schemas (camelCase) and their TypeScript types.
  */
-export {}
+export {
+  type LoggedModel,
+  type LoggedModelData,
+  type LoggedModelInfo,
+  type LoggedModelParameter,
+  type LoggedModelRegistrationInfo,
+  type LoggedModelTag,
+  loggedModelDataSchema,
+  loggedModelInfoSchema,
+  loggedModelParameterSchema,
+  loggedModelRegistrationInfoSchema,
+  loggedModelSchema,
+  loggedModelTagSchema,
+} from './logged-model.ts'
+export {
+  LOGGED_MODEL_STATUS_NUMBERS,
+  type LoggedModelStatus,
+  loggedModelStatusFromNumber,
+  loggedModelStatusSchema,
+} from './logged-model-status.ts'
