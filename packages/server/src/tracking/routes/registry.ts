@@ -1,8 +1,11 @@
 /**
  * @module registry
- * The routes of the model registry (spec §3.7).
+ * The routes of the model registry (spec §3.7): registered models, aliases and latest versions
+ * (`registry-model-routes.ts`), model versions (`registry-version-routes.ts`).
  */
 import type { EndpointRoute } from './endpoint-route.ts'
+import { registeredModelRoutes } from './registry-model-routes.ts'
+import { modelVersionRoutes } from './registry-version-routes.ts'
 
 /**
  * The routes of the model registry (spec §3.7), to mount with `mountEndpointRoutes`.
@@ -10,4 +13,7 @@ import type { EndpointRoute } from './endpoint-route.ts'
  * @example
  * mountEndpointRoutes({ app, routes: registryRoutes, services })
  */
-export const registryRoutes: readonly EndpointRoute[] = []
+export const registryRoutes: readonly EndpointRoute[] = [
+  ...registeredModelRoutes,
+  ...modelVersionRoutes,
+]
