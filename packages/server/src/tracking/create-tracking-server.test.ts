@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createTrackingServer } from './create-tracking-server.ts'
 import type { LogRecord } from './logger.ts'
 import { MLFLOW_COMPATIBLE_VERSION } from './mlflow-version.ts'
-import { OTLP_NOT_SUPPORTED_DETAIL } from './routes/server-info.ts'
 import {
   createTrackingTestServer,
   expectResponse,
@@ -25,12 +24,10 @@ describe('createTrackingServer', () => {
     expect(MLFLOW_COMPATIBLE_VERSION).toMatch(/^3\.\d+\.\d+$/)
   })
 
-  it('tells OTLP exporters that span ingestion is not supported', async () => {
+  it('takes OTLP spans at /v1/traces (and wants the experiment header)', async () => {
     server = await createTrackingTestServer()
     const response = await server.app.request('/v1/traces', { method: 'POST', body: 'x' })
-    expect(response.status).toBe(501)
-    expect(await response.json()).toEqual({ detail: OTLP_NOT_SUPPORTED_DETAIL })
-    expect(OTLP_NOT_SUPPORTED_DETAIL).toContain('REST OTLP span logging is not supported')
+    expect(response.status).toBe(422)
   })
 
   it('sets the security headers on every response', async () => {

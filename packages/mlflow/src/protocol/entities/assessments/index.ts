@@ -1,5 +1,24 @@
 /**
  * @module assessments entities
- * Assessments on traces as zod schemas (camelCase) and their TypeScript types.
+ * Assessments on traces (feedback, expectations, issue references) as zod schemas (camelCase)
+ * and their TypeScript types.
  */
-export { type Assessment, assessmentSchema } from './assessment.ts'
+export {
+  type Assessment,
+  type AssessmentError,
+  assessmentErrorSchema,
+  assessmentSchema,
+  type Expectation,
+  expectationSchema,
+  type Feedback,
+  feedbackSchema,
+  type IssueReference,
+  issueReferenceSchema,
+} from './assessment.ts'
+export {
+  ASSESSMENT_SOURCE_TYPE_NUMBERS,
+  type AssessmentSource,
+  type AssessmentSourceType,
+  assessmentSourceSchema,
+  assessmentSourceTypeSchema,
+} from './assessment-source.ts'
