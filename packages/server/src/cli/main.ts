@@ -28,6 +28,15 @@ function envFlag(command: Command, option: string, variable: string): boolean | 
   return value === 'true' || value === '1'
 }
 
+function parsePositive(what: 'integer' | 'number') {
+  return (value: string): number => {
+    const number = Number(value)
+    const valid = what === 'integer' ? Number.isSafeInteger(number) : Number.isFinite(number)
+    if (!valid || number <= 0) throw new InvalidArgumentError(`must be a positive ${what}.`)
+    return number
+  }
+}
+
 function addServerCommand(program: Command, name: 'server' | 'ui'): void {
   program
     .command(name)
@@ -95,6 +104,22 @@ function addServerCommand(program: Command, name: 'server' | 'ui'): void {
       new Option('--static-dir <dir>', 'web UI build folder (default: the web package build)').env(
         'DSPYFLOW_STATIC_DIR',
       ),
+    )
+    .addOption(
+      new Option('--traces-retention-days <days>', 'delete traces older than this many days')
+        .env('DSPYFLOW_TRACES_RETENTION_DAYS')
+        .argParser(parsePositive('number')),
+    )
+    .addOption(
+      new Option('--traces-max-count <count>', 'keep at most this many traces per experiment')
+        .env('DSPYFLOW_TRACES_MAX_COUNT')
+        .argParser(parsePositive('integer')),
+    )
+    .addOption(
+      new Option(
+        '--traces-retention-interval-minutes <minutes>',
+        'minutes between trace retention runs (default 60)',
+      ).argParser(parsePositive('number')),
     )
     .action(async (options, command: Command) => {
       const { runServerCommand } = await import('./commands/server-start.ts')

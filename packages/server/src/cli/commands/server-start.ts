@@ -9,6 +9,10 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ArtifactStore } from '../../artifacts/artifact-store.ts'
 import { openArtifactStore } from '../../artifacts/registry.ts'
+import {
+  startTraceRetention,
+  type TraceRetentionSchedule,
+} from '../../stores/traces/trace-retention-scheduler.ts'
 import { createTrackingServer } from '../../tracking/create-tracking-server.ts'
 import { createJsonLogger, type TrackingServerLogger } from '../../tracking/logger.ts'
 import {
@@ -41,6 +45,12 @@ export interface ServerCommandOptions {
   disableSecurityMiddleware?: boolean
   /** The web UI build folder (default: `DSPYFLOW_STATIC_DIR`, else `packages/web/dist`). */
   staticDir?: string
+  /** Delete traces older than this many days (at start, then every retention interval). */
+  tracesRetentionDays?: number
+  /** Keep at most this many traces per experiment, the newest. */
+  tracesMaxCount?: number
+  /** Minutes between retention runs (default 60). */
+  tracesRetentionIntervalMinutes?: number
   /** Handle SIGTERM and SIGINT (default true). */
   handleSignals?: boolean
   logger?: TrackingServerLogger
@@ -85,6 +95,7 @@ export async function runServerCommand(
   const stores = await openBackendStores({ target, defaultArtifactRoot })
   const { trackingStore } = stores
   let artifactStore: ArtifactStore | undefined
+  let retention: TraceRetentionSchedule | undefined
   try {
     if (serveArtifacts) {
       artifactStore = await openArtifactStore({
@@ -110,12 +121,15 @@ export async function runServerCommand(
       staticDir: options.staticDir ?? defaultStaticDir(),
       logger,
     })
+    retention = startRetention(options, stores.traceStore, logger)
+    const schedule = retention
     const server = await startTrackingServer({
       app,
       host,
       port: options.port ?? 5000,
       logger,
       onClose: async () => {
+        await schedule.stop()
         await stores.close()
         await artifactStore?.close()
       },
@@ -132,10 +146,35 @@ export async function runServerCommand(
     if (options.handleSignals !== false) handleSignals(server, logger)
     return server
   } catch (error) {
+    await retention?.stop().catch(() => undefined)
     await stores.close().catch(() => undefined)
     await artifactStore?.close().catch(() => undefined)
     throw error
   }
+}
+
+/** Trace retention from `--traces-retention-days` / `--traces-max-count`, logged per run. */
+function startRetention(
+  options: ServerCommandOptions,
+  traceStore: Parameters<typeof startTraceRetention>[0]['traceStore'],
+  logger: TrackingServerLogger,
+): TraceRetentionSchedule {
+  const days = options.tracesRetentionDays
+  return startTraceRetention({
+    traceStore,
+    retention: {
+      maxAgeMillis: days === undefined ? undefined : Math.round(days * 86_400_000),
+      maxCountPerExperiment: options.tracesMaxCount,
+    },
+    intervalMs: (options.tracesRetentionIntervalMinutes ?? 60) * 60_000,
+    onRun: (result) => {
+      if ('error' in result) {
+        logger.error({ event: 'trace-retention', message: String(result.error) })
+      } else if (result.deleted > 0) {
+        logger.info({ event: 'trace-retention', deleted: result.deleted })
+      }
+    },
+  })
 }
 
 /** MLflow's `resolve_default_artifact_root`, with local paths made absolute. */

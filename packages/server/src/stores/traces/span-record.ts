@@ -15,6 +15,16 @@ export interface SpanEventRecord {
   attributes: Record<string, unknown>
 }
 
+/** A link from a span to another span (possibly of another trace). */
+export interface SpanLinkRecord {
+  /** The MLflow trace id of the linked span: `tr-` + 32 hex. */
+  traceId: string
+  /** 16 lowercase hex characters. */
+  spanId: string
+  /** Plain (decoded) values; absent when the link has none. */
+  attributes?: Record<string, unknown>
+}
+
 /** One span. */
 export interface SpanRecord {
   /** The MLflow trace id: `tr-` + the 32-hex OpenTelemetry trace id. */
@@ -38,4 +48,6 @@ export interface SpanRecord {
    */
   attributes: Record<string, string>
   events: SpanEventRecord[]
+  /** Links to other spans (optional: decoders that drop links leave it out). */
+  links?: SpanLinkRecord[]
 }

@@ -30,6 +30,7 @@ import {
 } from './endpoint-route.ts'
 import { listingEntry } from './listing-entry.ts'
 import type { TrackingRouteServices } from './route-services.ts'
+import { tracesJsonForProxyPath } from './traces-artifact.ts'
 
 /** Answers 503 text, as MLflow does, when the server does not serve artifacts. */
 function proxied(route: EndpointRoute): EndpointRoute {
@@ -97,7 +98,12 @@ export const artifactProxyRoutes: readonly EndpointRoute[] = [
             `Artifact path refers to a directory, not a file: '${path}'`,
           )
         }
-        throw error
+        // A trace whose spans live in the tracking store has no traces.json: build it.
+        const traceJson = ArtifactNotFoundError.isInstance(error)
+          ? await tracesJsonForProxyPath({ services, path })
+          : undefined
+        if (traceJson === undefined) throw error
+        return { body: new Blob([traceJson]).stream(), size: traceJson.byteLength }
       })
       const headers = downloadHeaders({ fileName: baseName(path), size: content.size })
       return new Response(content.body, { status: 200, headers })

@@ -1,0 +1,217 @@
+/**
+ * @module log-spans
+ * Spans that arrived over OTLP (spec §3.9.4 "Storage effect", §6.8): each trace's info is created
+ * on its first span, spans are upserted by (trace, span id), the time range widens, the root span
+ * sets state and previews, token usage is summed into `mlflow.trace.tokenUsage`, and the trace is
+ * tagged `mlflow.trace.spansLocation = TRACKING_STORE`. Once StartTraceV3 has finalized the info,
+ * span batches no longer change its times or its client-given token usage. One transaction per
+ * batch; trace rows are locked in id order, so concurrent batches and StartTraceV3 calls are safe
+ * on PostgreSQL as on SQLite.
+ */
+import { requireExperimentRow } from '../sql/entity-lookups.ts'
+import { toNumber } from '../sql/row-mappers.ts'
+import type { SqlExecutor } from '../sql/sql-driver.ts'
+import { joinSql, sql } from '../sql/sql-fragment.ts'
+import type { SqlStoreContext } from '../sql/sql-store-context.ts'
+import { type TraceAggregate, aggregateSpans, unwrapJsonString } from './span-aggregates.ts'
+import { spanDictJson } from './spans/span-dict.ts'
+import { pythonJsonText } from './spans/python-json.ts'
+import type { SpanRecord } from './span-record.ts'
+import { mergeAnalytics, SESSION_KEY, TOKEN_USAGE_KEY } from './trace-analytics.ts'
+import { truncatedPreview } from './trace-preview.ts'
+import { chunks } from './trace-rows.ts'
+import type { LogSpansOptions } from './trace-store.ts'
+import {
+  ARTIFACT_LOCATION_TAG,
+  INFO_FINALIZED_KEY,
+  insertMissingTraceEntries,
+  insertTraceRow,
+  lockTraceRow,
+  readTraceEntry,
+  SPANS_LOCATION_TAG,
+  traceArtifactLocation,
+  upsertTraceEntries,
+} from './trace-writes.ts'
+import { aggregateTokenUsage } from './token-usage.ts'
+
+/** Span names and types are kept to this many characters in their (indexed) columns. */
+export const MAX_SPAN_COLUMN_LENGTH = 500
+
+const statusColumn = {
+  STATUS_CODE_OK: 'OK',
+  STATUS_CODE_ERROR: 'ERROR',
+  STATUS_CODE_UNSET: 'UNSET',
+} as const
+
+/**
+ * Stores a batch of spans; see the module doc.
+ *
+ * @throws StoreError `RESOURCE_DOES_NOT_EXIST` when a new trace's experiment does not exist.
+ * @example
+ * await logSpans(context, { experimentId: '1', spans })
+ */
+export async function logSpans(context: SqlStoreContext, options: LogSpansOptions): Promise<void> {
+  if (options.spans.length === 0) return
+  const aggregates = aggregateSpans(options.spans)
+  await context.driver.transaction(async (executor) => {
+    for (const trace of aggregates) await logTraceSpans(context, executor, options, trace)
+  })
+}
+
+async function logTraceSpans(
+  context: SqlStoreContext,
+  executor: SqlExecutor,
+  options: LogSpansOptions,
+  trace: TraceAggregate,
+): Promise<void> {
+  const { traceId } = trace
+  let row = await lockTraceRow(context, executor, traceId)
+  if (row === undefined) {
+    const experiment = await requireExperimentRow(executor, options.experimentId)
+    const created = await insertTraceRow(executor, {
+      traceId,
+      experimentId: toNumber(experiment.experiment_id),
+      timestampMs: trace.minStartMs,
+      executionTimeMs: trace.maxEndMs === undefined ? undefined : trace.maxEndMs - trace.minStartMs,
+      status: trace.rootState ?? 'IN_PROGRESS',
+    })
+    if (created) {
+      const location = String(experiment.artifact_location ?? '')
+      await upsertTraceEntries(executor, 'trace_tags', traceId, [
+        [ARTIFACT_LOCATION_TAG, traceArtifactLocation(location, traceId)],
+      ])
+    }
+    row = await lockTraceRow(context, executor, traceId)
+    if (row === undefined) return
+  }
+  const experimentId = toNumber(row.experiment_id)
+  await upsertSpans(executor, experimentId, trace.spans)
+  const finalized =
+    (await readTraceEntry(executor, 'trace_request_metadata', traceId, INFO_FINALIZED_KEY)) !==
+    undefined
+  if (!finalized) await widenTimeRange(executor, trace)
+  await updateFromRootSpan(executor, trace, row)
+  await updateTokenUsage(executor, trace, finalized)
+  const metadata: [string, string][] = []
+  if (trace.sessionId !== undefined) metadata.push([SESSION_KEY, trace.sessionId])
+  if (trace.userId !== undefined) metadata.push(['mlflow.trace.user', trace.userId])
+  await insertMissingTraceEntries(executor, 'trace_request_metadata', traceId, metadata)
+  await upsertTraceEntries(executor, 'trace_tags', traceId, [
+    [SPANS_LOCATION_TAG, 'TRACKING_STORE'],
+    ...trace.tags,
+  ])
+}
+
+async function upsertSpans(
+  executor: SqlExecutor,
+  experimentId: number,
+  spans: readonly SpanRecord[],
+): Promise<void> {
+  const unique = [...new Map(spans.map((span) => [span.spanId, span])).values()]
+  for (const chunk of chunks(unique, 100)) {
+    const values = chunk.map((span) => {
+      const type = span.attributes['mlflow.spanType']
+      return sql`(${span.traceId}, ${experimentId}, ${span.spanId}, ${span.parentSpanId ?? null},
+        ${span.name.slice(0, MAX_SPAN_COLUMN_LENGTH)},
+        ${type ? unwrapJsonString(type).slice(0, MAX_SPAN_COLUMN_LENGTH) : null},
+        ${statusColumn[span.statusCode] ?? 'UNSET'}, ${span.startTimeUnixNano},
+        ${span.endTimeUnixNano ?? null}, ${span.attributes['mlflow.chat.tokenUsage'] || null},
+        ${spanDictJson(span)})`
+    })
+    await executor.execute(
+      sql`INSERT INTO spans (trace_id, experiment_id, span_id, parent_span_id, name, type, status,
+            start_time_unix_nano, end_time_unix_nano, token_usage, content)
+          VALUES ${joinSql(values, ', ')}
+          ON CONFLICT (trace_id, span_id) DO UPDATE SET
+            experiment_id = excluded.experiment_id, parent_span_id = excluded.parent_span_id,
+            name = excluded.name, type = excluded.type, status = excluded.status,
+            start_time_unix_nano = excluded.start_time_unix_nano,
+            end_time_unix_nano = excluded.end_time_unix_nano,
+            token_usage = excluded.token_usage, content = excluded.content`,
+    )
+  }
+}
+
+/** Earliest start and latest end win, computed by the database from the row's current values. */
+async function widenTimeRange(executor: SqlExecutor, trace: TraceAggregate): Promise<void> {
+  const start = trace.minStartMs
+  const newStart = sql`CASE WHEN timestamp_ms > ${start} THEN ${start} ELSE timestamp_ms END`
+  if (trace.maxEndMs === undefined) {
+    await executor.execute(
+      sql`UPDATE trace_info SET timestamp_ms = ${newStart} WHERE request_id = ${trace.traceId}`,
+    )
+    return
+  }
+  const end = trace.maxEndMs
+  await executor.execute(
+    sql`UPDATE trace_info SET
+          execution_time_ms = (CASE WHEN timestamp_ms + execution_time_ms > ${end}
+            THEN timestamp_ms + execution_time_ms ELSE ${end} END) - (${newStart}),
+          timestamp_ms = ${newStart}
+        WHERE request_id = ${trace.traceId}`,
+  )
+}
+
+async function updateFromRootSpan(
+  executor: SqlExecutor,
+  trace: TraceAggregate,
+  row: Record<string, unknown>,
+): Promise<void> {
+  const root = trace.root
+  if (root === undefined) return
+  const status = String(row.status)
+  if ((status === 'IN_PROGRESS' || status === 'STATE_UNSPECIFIED') && trace.rootState) {
+    await executor.execute(
+      sql`UPDATE trace_info SET status = ${trace.rootState} WHERE request_id = ${trace.traceId}`,
+    )
+  }
+  const inputs = root.attributes['mlflow.spanInputs']
+  if ((row.request_preview === null || row.request_preview === undefined) && inputs) {
+    const preview = truncatedPreview({ text: inputs, role: 'user' })
+    await executor.execute(
+      sql`UPDATE trace_info SET request_preview = ${preview} WHERE request_id = ${trace.traceId}`,
+    )
+  }
+  const outputs = root.attributes['mlflow.spanOutputs']
+  if ((row.response_preview === null || row.response_preview === undefined) && outputs) {
+    const preview = truncatedPreview({ text: outputs, role: 'assistant' })
+    await executor.execute(
+      sql`UPDATE trace_info SET response_preview = ${preview} WHERE request_id = ${trace.traceId}`,
+    )
+  }
+}
+
+/**
+ * Sums token usage over every stored span of the trace, unless StartTraceV3 already gave the
+ * trace its own usage.
+ */
+async function updateTokenUsage(
+  executor: SqlExecutor,
+  trace: TraceAggregate,
+  finalized: boolean,
+): Promise<void> {
+  if (!trace.hasTokenUsage) return
+  const stored = await readTraceEntry(
+    executor,
+    'trace_request_metadata',
+    trace.traceId,
+    TOKEN_USAGE_KEY,
+  )
+  if (finalized && stored !== undefined) return
+  const result = await executor.execute(
+    sql`SELECT span_id, parent_span_id, token_usage FROM spans WHERE trace_id = ${trace.traceId}`,
+  )
+  const usage = aggregateTokenUsage(
+    result.rows.map((spanRow) => ({
+      spanId: String(spanRow.span_id),
+      parentSpanId: spanRow.parent_span_id === null ? undefined : String(spanRow.parent_span_id),
+      usage: spanRow.token_usage === null ? undefined : String(spanRow.token_usage),
+    })),
+  )
+  if (usage === undefined) return
+  const merged = mergeAnalytics({ key: TOKEN_USAGE_KEY, incoming: pythonJsonText(usage), stored })
+  if (merged === undefined) return
+  await upsertTraceEntries(executor, 'trace_request_metadata', trace.traceId, [
+    [TOKEN_USAGE_KEY, merged],
+  ])
+}
