@@ -6,36 +6,10 @@
  * `1e+16`), exact 64-bit integers, `NaN` / `Infinity`, and bytes as their Python `repr`
  * (`b'\x00a'`), which is what MLflow's JSON encoder falls back to.
  */
+import { pythonFloatRepr, pythonJsonFloat } from '../../python/python-float.ts'
 import { isKeyValueList, type OtlpAnyValue } from '../otlp-model.ts'
 
-/**
- * Python's `repr()` of a float.
- *
- * @example
- * pythonFloatRepr(1) // '1.0'
- * pythonFloatRepr(1e-5) // '1e-05'
- * pythonFloatRepr(1e16) // '1e+16'
- */
-export function pythonFloatRepr(value: number): string {
-  if (Number.isNaN(value)) return 'nan'
-  if (value === Number.POSITIVE_INFINITY) return 'inf'
-  if (value === Number.NEGATIVE_INFINITY) return '-inf'
-  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0'
-  const sign = value < 0 ? '-' : ''
-  // Shortest round-trip digits, as Python's repr also uses: "d.ddde±x".
-  const [mantissa = '', exponentText = '0'] = Math.abs(value).toExponential().split('e')
-  const digits = mantissa.replace('.', '')
-  const exponent = Number(exponentText)
-  const point = exponent + 1
-  if (point > -4 && point <= 16) {
-    if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`
-    if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}.0`
-    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`
-  }
-  const fraction = digits.length > 1 ? `.${digits.slice(1)}` : ''
-  const exponentSign = exponent < 0 ? '-' : '+'
-  return `${sign}${digits[0]}${fraction}e${exponentSign}${String(Math.abs(exponent)).padStart(2, '0')}`
-}
+export { pythonFloatRepr }
 
 /**
  * Python's `repr()` of a `bytes` value.
@@ -78,9 +52,7 @@ export function dumpAttributeValue(value: OtlpAnyValue): string {
     case 'bigint':
       return value.toString()
     case 'number':
-      if (Number.isNaN(value)) return 'NaN'
-      if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity'
-      return pythonFloatRepr(value)
+      return pythonJsonFloat(value)
   }
   if (value instanceof Uint8Array) return JSON.stringify(pythonBytesRepr(value))
   if (Array.isArray(value)) return `[${value.map(dumpAttributeValue).join(', ')}]`

@@ -6,7 +6,7 @@
  * {@link dumpPyJson} writes it byte for byte (`", "` / `": "` separators, ASCII escapes, float
  * `repr`), {@link parsePyJson} reads it back with the int / float distinction intact.
  */
-import { pythonFloatRepr } from '../../otlp/convert/python-json.ts'
+import { pythonJsonFloat } from '../../python/python-float.ts'
 
 /** A Python JSON value: `bigint` is an int, `number` a float. */
 export type PyJson = null | boolean | string | bigint | number | PyJson[] | PyObject
@@ -30,9 +30,7 @@ export function dumpPyJson(value: PyJson): string {
     case 'bigint':
       return value.toString()
     case 'number':
-      if (Number.isNaN(value)) return 'NaN'
-      if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity'
-      return pythonFloatRepr(value)
+      return pythonJsonFloat(value)
   }
   if (Array.isArray(value)) return `[${value.map(dumpPyJson).join(', ')}]`
   const parts: string[] = []

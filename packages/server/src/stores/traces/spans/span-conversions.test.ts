@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { SpanRecord } from '../span-record.ts'
 import { attributeAnyValue, plainAnyValue } from './any-value.ts'
 import { otelSpanJson } from './otel-span-json.ts'
-import { PythonFloat, pythonFloatRepr, pythonJsonText } from './python-json.ts'
+import { pythonJsonFloat } from '../../../python/python-float.ts'
+import { PythonFloat, pythonJsonText } from './python-json.ts'
 import { spanDictJson, spanRecordFromDictJson, tracesJsonText } from './span-dict.ts'
 import { base64ToTraceId, isBase64Id, traceIdToBase64 } from './span-ids.ts'
 import { parseTypedJson } from './typed-json.ts'
@@ -38,7 +39,7 @@ describe('python-json', () => {
     [Number.NaN, 'NaN'],
     [Number.NEGATIVE_INFINITY, '-Infinity'],
   ])('repr(%s) is %s', (value, text) => {
-    expect(pythonFloatRepr(value)).toBe(text)
+    expect(pythonJsonFloat(value)).toBe(text)
   })
 
   it('writes json.dumps text', () => {
