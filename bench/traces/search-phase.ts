@@ -1,0 +1,140 @@
+/**
+ * @module search-phase
+ * The search phase of bench/traces: `POST /api/3.0/mlflow/traces/search` over one experiment,
+ * one request at a time, for each case of search-cases.ts: a few untimed warm-up queries, then
+ * the timed ones. Every answer is checked against the expected trace ids (in order); a wrong
+ * answer counts as an error, like a non-200 answer.
+ *
+ * A query that takes longer than `timeoutMs` is abandoned and ends its case: the case then
+ * reports `timed_out` (its latency is at least the timeout). The reference needs minutes per
+ * span-filtered search at a million spans on SQLite, far beyond the benchmark's time; the
+ * server keeps working on an abandoned query, so that case runs last and the server is
+ * stopped right after the phase.
+ */
+import { type LatencyStats, latencyStats } from '../tracking/http-client.ts'
+import { type SearchCase, type SearchQuery, searchCases } from './search-cases.ts'
+
+/** The measurements of one case. */
+export interface SearchCaseResult {
+  name: SearchCase['name']
+  label: string
+  example_filter?: string
+  /** Timed queries answered (a timed-out query is not among them). */
+  queries: number
+  errors: number
+  first_error?: string
+  /** Set when a query (warm-up or timed) was abandoned after this many ms. */
+  timed_out_after_ms?: number
+  latency: LatencyStats
+  /** Traces in the first checked answer. */
+  results: number
+}
+
+interface SearchAnswer {
+  traces?: { trace_id: string }[]
+}
+
+export interface SearchPhaseOptions {
+  baseUrl: string
+  experimentId: string
+  traces: number
+  maxResults: number
+  queries: number
+  warmup: number
+  timeoutMs: number
+}
+
+type Outcome =
+  | { kind: 'ok'; ms: number; returned: number }
+  | { kind: 'error'; message: string }
+  | { kind: 'timeout' }
+
+async function searchOnce(options: SearchPhaseOptions, query: SearchQuery): Promise<Outcome> {
+  const body = JSON.stringify({
+    locations: [
+      { type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: options.experimentId } },
+    ],
+    max_results: options.maxResults,
+    ...(query.filter === undefined ? {} : { filter: query.filter }),
+  })
+  for (let attempt = 0; ; attempt += 1) {
+    const start = performance.now()
+    let status: number
+    let text: string
+    try {
+      const response = await fetch(`${options.baseUrl}/api/3.0/mlflow/traces/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      })
+      status = response.status
+      text = await response.text()
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') return { kind: 'timeout' }
+      if (attempt >= 1) return { kind: 'error', message: String(error) }
+      continue // a keep-alive socket the server closed while idle
+    }
+    const ms = performance.now() - start
+    if (status !== 200) return { kind: 'error', message: `HTTP ${status} ${text.slice(0, 300)}` }
+    const ids = ((JSON.parse(text) as SearchAnswer).traces ?? []).map((trace) => trace.trace_id)
+    const wrongAt = query.expected.findIndex((id, index) => ids[index] !== id)
+    if (ids.length !== query.expected.length || wrongAt >= 0)
+      return {
+        kind: 'error',
+        message: `wrong answer: ${ids.length} traces (expected ${query.expected.length}), first difference at ${wrongAt}: ${ids[wrongAt]} instead of ${query.expected[wrongAt]}`,
+      }
+    return { kind: 'ok', ms, returned: ids.length }
+  }
+}
+
+async function runCase(options: SearchPhaseOptions, searchCase: SearchCase) {
+  const latencies: number[] = []
+  let errors = 0
+  let firstError: string | undefined
+  let returned = 0
+  let timedOut = false
+  for (let n = 0; n < options.warmup + options.queries; n += 1) {
+    const query = searchCase.query(n)
+    const outcome = await searchOnce(options, query)
+    if (outcome.kind === 'timeout') {
+      timedOut = true
+      break
+    }
+    if (outcome.kind === 'ok' && returned === 0) returned = outcome.returned
+    if (n < options.warmup) continue
+    if (outcome.kind === 'ok') latencies.push(outcome.ms)
+    else {
+      errors += 1
+      firstError ??= `${query.filter ?? '(no filter)'}: ${outcome.message}`
+    }
+  }
+  const example = searchCase.query(0).filter
+  const result: SearchCaseResult = {
+    name: searchCase.name,
+    label: searchCase.label,
+    ...(example === undefined ? {} : { example_filter: example }),
+    queries: latencies.length,
+    errors,
+    ...(firstError === undefined ? {} : { first_error: firstError }),
+    ...(timedOut ? { timed_out_after_ms: options.timeoutMs } : {}),
+    latency: latencyStats(latencies),
+    results: returned,
+  }
+  return result
+}
+
+/**
+ * Runs every case, one query at a time; the results in case order.
+ *
+ * @example
+ * const results = await searchPhase({ baseUrl, experimentId: '1', traces: 100_000,
+ *   maxResults: 100, queries: 20, warmup: 3, timeoutMs: 60_000 })
+ * results[0].latency.p50_ms
+ */
+export async function searchPhase(options: SearchPhaseOptions): Promise<SearchCaseResult[]> {
+  const results: SearchCaseResult[] = []
+  for (const searchCase of searchCases({ traces: options.traces, maxResults: options.maxResults }))
+    results.push(await runCase(options, searchCase))
+  return results
+}
