@@ -66,20 +66,37 @@ export async function loadTraceInfos(
   const assessments = await loadTraceAssessments({ executor, traceIds: ids })
   return rows.map((row) => {
     const id = String(row.request_id)
-    return {
-      traceId: id,
-      experimentId: String(toNumber(row.experiment_id)),
-      requestTime: toNumber(row.timestamp_ms),
-      executionDuration: toOptionalNumber(row.execution_time_ms),
-      state: row.status as TraceState,
-      clientRequestId: optionalText(row.client_request_id),
-      requestPreview: optionalText(row.request_preview),
-      responsePreview: optionalText(row.response_preview),
+    return traceInfoOfRow(row, {
       traceMetadata: metadata.get(id) ?? {},
       tags: tags.get(id) ?? {},
       assessments: assessments.get(id) ?? [],
-    }
+    })
   })
+}
+
+/**
+ * The info of one `trace_info` row (selected with {@link TRACE_INFO_COLUMNS}) and its entries.
+ *
+ * @example
+ * traceInfoOfRow(row, { traceMetadata: {}, tags: {}, assessments: [] })
+ */
+export function traceInfoOfRow(
+  row: Row,
+  entries: Pick<TraceInfoRecord, 'traceMetadata' | 'tags' | 'assessments'>,
+): TraceInfoRecord {
+  return {
+    traceId: String(row.request_id),
+    experimentId: String(toNumber(row.experiment_id)),
+    requestTime: toNumber(row.timestamp_ms),
+    executionDuration: toOptionalNumber(row.execution_time_ms),
+    state: row.status as TraceState,
+    clientRequestId: optionalText(row.client_request_id),
+    requestPreview: optionalText(row.request_preview),
+    responsePreview: optionalText(row.response_preview),
+    traceMetadata: entries.traceMetadata,
+    tags: entries.tags,
+    assessments: entries.assessments,
+  }
 }
 
 function optionalText(value: unknown): string | undefined {

@@ -2,6 +2,7 @@
  * @module traces-v3
  * The trace v3 routes (spec §3.9.2). Routes with literal path segments (`get`, `batchGet`,
  * `search`, `delete-traces`, `batchGetInfos`) come before `traces/{trace_id}`, so they win.
+ * Search answers are written straight to JSON (trace-search-json.ts).
  */
 import {
   batchGetTraceInfos,
@@ -16,9 +17,16 @@ import {
   startTraceV3,
 } from '@dspyflow/mlflow/protocol'
 import type { TraceStore } from '../../stores/traces/trace-store.ts'
-import { defineJsonRoute, type EndpointRoute } from './endpoint-route.ts'
+import {
+  defineJsonRoute,
+  defineRawRoute,
+  type EndpointRoute,
+  jsonResponse,
+  parseEndpointRequest,
+} from './endpoint-route.ts'
 import { requireStore } from './require-store.ts'
 import type { TrackingRouteServices } from './route-services.ts'
+import { searchTracesJson, searchTracesResponse } from './trace-search-json.ts'
 import { startTraceInput, traceInfoV3, traceWithSpans } from './traces-wire.ts'
 
 /** Trace tags the server manages: clients may not set them (nor delete, but the last). */
@@ -65,7 +73,8 @@ export const traceV3Routes: readonly EndpointRoute[] = [
     const infos = await traceStoreOf(services).batchGetTraceInfos({ traceIds, experimentIds })
     return { traceInfos: infos.map(traceInfoV3) }
   }),
-  defineJsonRoute(searchTracesV3, async (request, services) => {
+  defineRawRoute(searchTracesV3, async (context, services) => {
+    const request = await parseEndpointRequest(searchTracesV3, context, services)
     const experimentIds = request.locations.flatMap((location) => {
       const id = location.mlflowExperiment?.experimentId
       return location.mlflowExperiment === undefined ? [] : [id ?? '']
@@ -77,7 +86,10 @@ export const traceV3Routes: readonly EndpointRoute[] = [
       orderBy: request.orderBy,
       pageToken: request.pageToken || undefined,
     })
-    return { traces: result.traceInfos.map(traceInfoV3), nextPageToken: result.nextPageToken }
+    const page = { infos: result.traceInfos, nextPageToken: result.nextPageToken }
+    const text = searchTracesJson(page)
+    if (text === undefined) return jsonResponse(searchTracesV3, searchTracesResponse(page))
+    return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } })
   }),
   defineJsonRoute(deleteTracesV3, async (request, services) => ({
     tracesDeleted: await traceStoreOf(services).deleteTraces({

@@ -25,9 +25,12 @@ import type {
   TraceInfoRecord,
 } from '../../stores/traces/trace-store.ts'
 
-const MAX_METADATA_CHARS = 250
-const MAX_TAG_KEY_CHARS = 250
-const MAX_TAG_VALUE_CHARS = 4096
+/** Longest metadata key and value in answers, in characters. */
+export const MAX_METADATA_CHARS = 250
+/** Longest tag key in answers, in characters. */
+export const MAX_TAG_KEY_CHARS = 250
+/** Longest tag value in answers, in characters. */
+export const MAX_TAG_VALUE_CHARS = 4096
 
 function cut(text: string, limit: number): string {
   if (text.length <= limit) return text
@@ -35,7 +38,13 @@ function cut(text: string, limit: number): string {
   return characters.length <= limit ? text : characters.slice(0, limit).join('')
 }
 
-function cutMap(
+/**
+ * A map with keys and values cut to their limits (in characters); `undefined` when empty.
+ *
+ * @example
+ * cutMap({ key: 'x'.repeat(300) }, 250, 250) // { key: 'xxx…' } (250 characters)
+ */
+export function cutMap(
   entries: Record<string, string>,
   keyLimit: number,
   valueLimit: number,

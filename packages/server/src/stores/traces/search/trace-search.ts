@@ -1,8 +1,9 @@
 /**
  * @module trace-search
  * `searchTraces`: one query for the page (filters as `EXISTS`, ordering through `LEFT JOIN`s,
- * `LIMIT n OFFSET k`), then the page's tags, metadata and assessments in bulk. As in MLflow, a
- * page token comes back whenever the page is full.
+ * `LIMIT n OFFSET k`), then the page's tags, metadata and assessments in bulk (on SQLite, all
+ * in the same statement: trace-page-sqlite.ts). As in MLflow, a page token comes back whenever
+ * the page is full (no count query).
  */
 import { parseExperimentId } from '../../search/experiment-filter.ts'
 import { createPageToken, parsePageToken } from '../../search/page-token.ts'
@@ -15,6 +16,7 @@ import type { SearchTracesOptions, SearchTracesResult } from '../trace-store.ts'
 import { parseTraceFilter } from './trace-filter.ts'
 import { compileTraceFilter } from './trace-filter-sql.ts'
 import { compileTraceOrderBy, parseTraceOrderBy } from './trace-order-by.ts'
+import { loadSqliteTracePage } from './trace-page-sqlite.ts'
 
 /** MLflow's default and largest store-level `max_results` of trace searches. */
 export const DEFAULT_TRACE_SEARCH_RESULTS = 100
@@ -57,13 +59,26 @@ export async function searchTraces(
     [sql`ti.experiment_id IN ${valueList(experimentIds)}`, ...conditions],
     ' AND ',
   )
-  const result = await executor.execute(
-    sql`SELECT ${raw(TRACE_INFO_COLUMNS)} FROM trace_info ti ${order.joins}
-        WHERE ${where}
-        ORDER BY ${order.orderBy}
-        LIMIT ${maxResults} OFFSET ${offset}`,
-  )
-  const traceInfos = await loadTraceInfos(executor, result.rows)
+  const traceInfos =
+    dialect.name === 'sqlite'
+      ? await loadSqliteTracePage(executor, {
+          joins: order.joins,
+          where,
+          orderBy: order.orderBy,
+          limit: maxResults,
+          offset,
+        })
+      : await loadTraceInfos(
+          executor,
+          (
+            await executor.execute(
+              sql`SELECT ${raw(TRACE_INFO_COLUMNS)} FROM trace_info ti ${order.joins}
+                  WHERE ${where}
+                  ORDER BY ${order.orderBy}
+                  LIMIT ${maxResults} OFFSET ${offset}`,
+            )
+          ).rows,
+        )
   return traceInfos.length === maxResults
     ? { traceInfos, nextPageToken: createPageToken({ offset: offset + maxResults }) }
     : { traceInfos }
