@@ -10,12 +10,20 @@
  */
 import type { Migration } from './migration.ts'
 
+// On SQLite the key/value tables are clustered on their primary key (WITHOUT ROWID): a page of
+// search results reads its traces' tags and metadata, and tag filters probe (request_id, key),
+// without a second lookup into a rowid table.
 const childTable = (table: string, valueType: string) => `CREATE TABLE ${table} (
   key TEXT NOT NULL,
   value ${valueType},
   request_id TEXT NOT NULL REFERENCES trace_info (request_id) ON DELETE CASCADE,
   CONSTRAINT ${table}_pk PRIMARY KEY (request_id, key)
 )`
+
+const clustered = (statement: string) =>
+  /^CREATE TABLE trace_(tags|request_metadata|metrics) /.test(statement)
+    ? `${statement} WITHOUT ROWID`
+    : statement
 
 const statements = [
   `CREATE TABLE trace_info (
@@ -69,5 +77,5 @@ const statements = [
 /** Creates the tables of traces (trace info, tags, metadata, spans, run links, trace metrics). */
 export const createTraceTables: Migration = {
   name: '20251101000200_create_trace_tables',
-  up: { sqlite: statements, postgres: statements },
+  up: { sqlite: statements.map(clustered), postgres: statements },
 }
