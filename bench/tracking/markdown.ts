@@ -160,6 +160,7 @@ export function trackingBenchSection(result: TrackingBenchResult): string {
   notes.push(
     `- Both servers, the load generator and anything else running on the machine share the ${result.machine.cores} cores; load average before each side: ours ${ours?.loadavg_before.join(' / ') ?? '—'}, reference ${reference?.loadavg_before.join(' / ') ?? '—'}. The reference is run first; fresh temp folders and SQLite files for each.`,
     `- Request errors: ours ${errors(ours)}, reference ${errors(reference)}. Every search answer is checked (${plan.search_max_results} runs, all with \`model = m3\`), every history read returns all ${count(plan.history.points)} points.`,
+    '- For tuning between full runs: `bench/tracking/focus.ts` measures one server (ingestion, search, optionally the other phases) with its CPU time per request, and can run an earlier copy of the repository (`FOCUS_CHECKOUT`) for before/after figures under the same load.',
     `- get-metric-history: the reference pages only when \`max_results\` is given (3.17 reads an absent value as "everything" and sets no upper bound); with \`max_results\` = ${count(plan.history.points)} both answer in one page. The Python client always asks for 25,000 a page and follows \`next_page_token\` (${reference?.history.client_paging.pages ?? ours?.history.client_paging.pages ?? '?'} requests here, each a LIMIT/OFFSET query on the reference).`,
   )
 

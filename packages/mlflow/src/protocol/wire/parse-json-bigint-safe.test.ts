@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseJsonBigIntSafe } from './parse-json-bigint-safe.ts'
+import { mayHoldUnsafeInteger, parseJsonBigIntSafe } from './parse-json-bigint-safe.ts'
 import { printJsonBigIntSafe } from './print-json-bigint-safe.ts'
 
 const spanText =
@@ -64,5 +64,82 @@ describe('parseJsonBigIntSafe', () => {
     expect(compact).toBe(spanText.replace('1e400', 'null'))
     const big = { t: 2n ** 64n + 1n, list: [2n ** 53n + 1n, -(2n ** 70n)] }
     expect(parseJsonBigIntSafe(printJsonBigIntSafe(big))).toEqual(big)
+  })
+})
+
+describe('mayHoldUnsafeInteger (the JSON.parse fast path)', () => {
+  it('sends ordinary doubles with 16+ digits to JSON.parse', () => {
+    for (const text of [
+      '{"value":0.1234567890123456}',
+      '{"value":-0.84147098480789650}',
+      '[1.2345678901234567,2.5]',
+      '{"e":1e1234567890123456,"f":1E+1234567890123456,"g":2.5e-12345678901234567}',
+      '{"t":1760000000000,"step":123456789012345}',
+      '{"n":999999999999999}',
+    ]) {
+      expect(mayHoldUnsafeInteger(text), text).toBe(false)
+    }
+  })
+
+  it('sends every integer of 16 or more digits to the bigint-safe parser', () => {
+    for (const text of [
+      '1234567890123456',
+      '{"t":1718460461282123456}',
+      '{"t": -9007199254740993}',
+      '[1,\n12345678901234567]',
+      '{"n":9007199254740991}',
+      '{"f":12345678901234567890.5}',
+    ]) {
+      expect(mayHoldUnsafeInteger(text), text).toBe(true)
+    }
+  })
+
+  it('finds exactly the runs the regular-expression definition finds (random texts)', () => {
+    // The definition: 16+ digits, optionally after a minus, not after `.`, a digit, e, E, + or -.
+    const definition = /(?:^|[^.\deE+-])-?\d{16}/
+    const alphabet = '01234567890123456789012345678901234567.eE+-:,[ "a'
+    let seed = 42
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+      return seed / 2_147_483_648
+    }
+    for (let sample = 0; sample < 20_000; sample += 1) {
+      let text = ''
+      const length = Math.floor(random() * 70)
+      for (let index = 0; index < length; index += 1) {
+        text += alphabet[Math.floor(random() * alphabet.length)]
+      }
+      expect(mayHoldUnsafeInteger(text), JSON.stringify(text)).toBe(definition.test(text))
+    }
+  })
+
+  it('gives the same values on both sides of the boundary', () => {
+    const metrics = Array.from({ length: 200 }, (_, index) => ({
+      key: `m${index % 7}`,
+      value: Math.sin(index) + index / 3,
+      timestamp: 1_760_000_000_000 + index,
+      step: index,
+    }))
+    const text = JSON.stringify({ run_id: 'r', metrics })
+    expect(mayHoldUnsafeInteger(text)).toBe(false)
+    expect(parseJsonBigIntSafe(text)).toEqual(JSON.parse(text))
+    const withBig = text.replace('"step":0', '"step":9007199254740993')
+    expect(mayHoldUnsafeInteger(withBig)).toBe(true)
+    const parsed = parseJsonBigIntSafe(withBig) as { metrics: { step: unknown }[] }
+    expect(parsed.metrics[0]?.step).toBe(9007199254740993n)
+    expect(parsed.metrics.slice(1)).toEqual(metrics.slice(1))
+  })
+
+  it('decodes strings on the slow path exactly as JSON.parse does', () => {
+    const text =
+      '{"big":12345678901234567890,"plain":"abc","escaped":"a\\"b\\\\c\\u00e9\\n","empty":""}'
+    const parsed = parseJsonBigIntSafe(text) as Record<string, unknown>
+    expect(parsed).toEqual({
+      ...JSON.parse(text.replace('12345678901234567890', '0')),
+      big: 12345678901234567890n,
+    })
+    expect(() => parseJsonBigIntSafe('{"big":12345678901234567890,"raw":"a\tb"}')).toThrow(
+      SyntaxError,
+    )
   })
 })

@@ -1,27 +1,76 @@
+/**
+ * @module parse-json-bigint-safe
+ * A JSON parser that keeps integers beyond ±2^53 exact (as bigints): `JSON.parse` whenever the
+ * text cannot hold one, a small hand-written parser otherwise.
+ */
 import type { WireValue } from './wire-value.ts'
 
-const longDigitRun = /\d{16}/
 const numberPattern = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
-const whitespace = new Set([' ', '\t', '\n', '\r'])
 
 /**
  * Parses JSON like `JSON.parse`, except that integers outside the safe range (beyond ±2^53,
  * such as nanosecond span times `1718460461282123456`) become `bigint` instead of losing
- * precision. Other numbers stay numbers. Text without a run of 16 digits cannot hold such an
- * integer and goes straight to `JSON.parse`.
+ * precision. Other numbers stay numbers. Text without an integer of 16 or more digits cannot
+ * hold such an integer and goes straight to `JSON.parse`.
  *
  * @example
  * parseJsonBigIntSafe('{"start_time_unix_nano": 1718460461282123456, "n": 1}')
  * // { start_time_unix_nano: 1718460461282123456n, n: 1 }
  */
 export function parseJsonBigIntSafe(text: string): WireValue {
-  if (!longDigitRun.test(text)) return JSON.parse(text) as WireValue
+  if (!mayHoldUnsafeInteger(text)) return JSON.parse(text) as WireValue
   const parser = new Parser(text)
   parser.skipWhitespace()
   const value = parser.value()
   parser.skipWhitespace()
   if (parser.position < text.length) parser.fail('Unexpected non-whitespace character')
   return value
+}
+
+/**
+ * Whether JSON text may hold an integer beyond ±2^53, i.e. has a run of 16 or more digits that
+ * starts a JSON integer: not the digits of a fraction (after `.`) or of an exponent (after `e`,
+ * `E`, `e+`, `e-`), which never need a bigint. 9007199254740991 has 16 digits, so shorter
+ * integers are always safe; ordinary doubles with 16 or 17 significant digits, like
+ * `0.1234567890123456`, do not count. Digit runs inside strings may count: they only cost the
+ * slower, equally correct parse. `parseJsonBigIntSafe` hands all other text to `JSON.parse`.
+ *
+ * Every run of 16 digits covers one position `p` with `p % 16 === 15`, so only those positions
+ * are probed; a probe that lands on a digit measures its run.
+ *
+ * @example
+ * mayHoldUnsafeInteger('{"value":0.1234567890123456}') // false
+ * mayHoldUnsafeInteger('{"t":1718460461282123456}') // true
+ */
+export function mayHoldUnsafeInteger(text: string): boolean {
+  const length = text.length
+  for (let probe = 15; probe < length; probe += 16) {
+    if (!isDigit(text.charCodeAt(probe))) continue
+    let start = probe
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--
+    let end = probe + 1
+    while (end < length && isDigit(text.charCodeAt(end))) end++
+    if (end - start >= 16 && startsInteger(text, start)) return true
+    while (probe + 16 < end) probe += 16
+  }
+  return false
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/**
+ * Whether the digit run at `start` is an integer's: not after `.`, `e`, `E`, `e+` or `e-` (nor
+ * after a minus that itself follows a digit or one of those).
+ */
+function startsInteger(text: string, start: number): boolean {
+  let before = start - 1
+  if (before >= 0 && text.charCodeAt(before) === 45) before-- // a minus sign
+  if (before < 0) return true
+  const code = text.charCodeAt(before)
+  // a digit, . e E + -
+  return !isDigit(code) && code !== 46 && code !== 101 && code !== 69 && code !== 43 && code !== 45
 }
 
 class Parser {
@@ -41,7 +90,12 @@ class Parser {
   }
 
   skipWhitespace(): void {
-    while (whitespace.has(this.text[this.position] as string)) this.position++
+    for (;;) {
+      const code = this.text.charCodeAt(this.position)
+      // space, tab, line feed, carriage return
+      if (code !== 32 && code !== 9 && code !== 10 && code !== 13) return
+      this.position++
+    }
   }
 
   fail(message: string): never {
@@ -101,14 +155,23 @@ class Parser {
   private string(): string {
     const start = this.position
     let index = start + 1
+    let plain = true
     for (;;) {
-      const char = this.text[index]
-      if (char === undefined) this.fail('Unterminated string')
-      if (char === '\\') index += 2
-      else if (char === '"') break
-      else index++
+      const code = this.text.charCodeAt(index)
+      if (Number.isNaN(code)) this.fail('Unterminated string')
+      if (code === 92) {
+        // backslash: an escape, decoded by JSON.parse below
+        plain = false
+        index += 2
+      } else if (code === 34) break
+      else {
+        // a raw control character is invalid: JSON.parse below reports it
+        if (code < 32) plain = false
+        index++
+      }
     }
     this.position = index + 1
+    if (plain) return this.text.slice(start + 1, index)
     return JSON.parse(this.text.slice(start, index + 1)) as string
   }
 

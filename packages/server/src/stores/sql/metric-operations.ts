@@ -13,83 +13,141 @@ import type {
   MetricPoint,
 } from '../tracking-store.ts'
 import { MAX_RESULTS_PER_RUN, MAX_RUNS_GET_METRIC_HISTORY_BULK } from '../validation/limits.ts'
-import { chunk, type Row, sanitizeMetricValue, toInt64, toMetric, toNumber } from './row-mappers.ts'
+import { type Row, sanitizeMetricValue, toInt64, toMetric, toNumber } from './row-mappers.ts'
 import type { SqlExecutor } from './sql-driver.ts'
-import { joinSql, type SqlFragment, sql, withWideIntegers } from './sql-fragment.ts'
+import { joinSql, type SqlFragment, type SqlValue, sql, withWideIntegers } from './sql-fragment.ts'
 
 interface StoredPoint {
-  key: string
   value: number
   isNan: 0 | 1
   timestamp: number | bigint
   step: number | bigint
 }
 
-/** Whether `a` is strictly more recent than `b` by (step, timestamp, stored value). */
-function isNewer(a: StoredPoint, b: StoredPoint): boolean {
-  if (a.step !== b.step) return a.step > b.step
-  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp
-  return a.value > b.value
+/** Whether a point is strictly more recent than `than` by (step, timestamp, stored value). */
+function isNewer(
+  step: number | bigint,
+  timestamp: number | bigint,
+  value: number,
+  than: StoredPoint,
+): boolean {
+  if (step !== than.step) return step > than.step
+  if (timestamp !== than.timestamp) return timestamp > than.timestamp
+  return value > than.value
+}
+
+/**
+ * Rows per multi-row statement, largest first. A batch is written with as few statements as
+ * these sizes allow (1,000 points: ten of 100 rows), and only these few statement texts ever
+ * exist, so the driver prepares each once and reuses it.
+ */
+const ROWS_PER_STATEMENT = [100, 10, 1] as const
+
+/** A multi-row `INSERT` for each size in {@link ROWS_PER_STATEMENT}, built on first use. */
+function statementsBySize(build: (rows: number) => string): (rows: number) => string {
+  const texts = new Map<number, string>()
+  return (rows) => {
+    let text = texts.get(rows)
+    if (text === undefined) {
+      text = build(rows)
+      texts.set(rows, text)
+    }
+    return text
+  }
+}
+
+const placeholders = (rows: number, width: number) =>
+  Array.from(
+    { length: rows },
+    () => `(${Array.from({ length: width }, () => '?').join(', ')})`,
+  ).join(', ')
+
+const METRIC_WIDTH = 6
+const metricInsert = statementsBySize(
+  (rows) =>
+    `INSERT INTO metrics (run_uuid, key, timestamp, step, value, is_nan) VALUES ${placeholders(rows, METRIC_WIDTH)} ON CONFLICT DO NOTHING`,
+)
+
+const LATEST_WIDTH = 6
+const latestUpsert = statementsBySize(
+  (rows) =>
+    `INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES ${placeholders(rows, LATEST_WIDTH)}
+     ON CONFLICT (key, run_uuid) DO UPDATE SET
+       value = excluded.value, timestamp = excluded.timestamp, step = excluded.step,
+       is_nan = excluded.is_nan
+     WHERE excluded.step > latest_metrics.step
+        OR (excluded.step = latest_metrics.step
+            AND (excluded.timestamp > latest_metrics.timestamp
+                 OR (excluded.timestamp = latest_metrics.timestamp
+                     AND excluded.value > latest_metrics.value)))`,
+)
+
+/**
+ * Runs `statement(size)` over consecutive rows of the flat `values` (`width` values a row),
+ * in as few statements as {@link ROWS_PER_STATEMENT} allows; returns the rows changed.
+ */
+async function writeRows(
+  executor: SqlExecutor,
+  statement: (rows: number) => string,
+  width: number,
+  values: readonly SqlValue[],
+): Promise<number> {
+  const rows = values.length / width
+  let done = 0
+  let changes = 0
+  for (const size of ROWS_PER_STATEMENT) {
+    for (; rows - done >= size; done += size) {
+      const parameters = values.slice(done * width, (done + size) * width)
+      changes += (await executor.execute({ sql: statement(size), parameters })).changes
+    }
+  }
+  return changes
 }
 
 /**
  * Stores points of an (already checked, active) run: exact duplicates are skipped, and each
- * key's latest value moves forward only. Returns how many points were new.
+ * key's latest value moves forward only. Returns how many points were new. The points go to
+ * the database as flat parameter lists of a few prepared multi-row statements.
+ *
+ * @example
+ * await insertMetrics(executor, runId, [{ key: 'loss', value: 0.5, timestamp: 1, step: 0 }])
+ * // { written: 1, duplicates: 0 }
  */
 export async function insertMetrics(
   executor: SqlExecutor,
   runId: string,
   metrics: readonly MetricPoint[],
 ): Promise<{ written: number; duplicates: number }> {
-  const unique = new Map<string, StoredPoint>()
+  const values: SqlValue[] = new Array(metrics.length * METRIC_WIDTH)
+  const latest = new Map<string, StoredPoint>()
+  let next = 0
   for (const metric of metrics) {
     const { isNan, value } = sanitizeMetricValue(metric.value)
-    const point = {
-      key: metric.key,
-      value,
-      isNan,
-      timestamp: toInt64(metric.timestamp),
-      step: toInt64(metric.step ?? 0),
+    const timestamp = toInt64(metric.timestamp)
+    const step = toInt64(metric.step ?? 0)
+    values[next++] = runId
+    values[next++] = metric.key
+    values[next++] = timestamp
+    values[next++] = step
+    values[next++] = value
+    values[next++] = isNan
+    const current = latest.get(metric.key)
+    if (current === undefined) {
+      latest.set(metric.key, { value, isNan, timestamp, step })
+    } else if (isNewer(step, timestamp, value, current)) {
+      current.value = value
+      current.isNan = isNan
+      current.timestamp = timestamp
+      current.step = step
     }
-    const identity = [point.key, String(point.timestamp), String(point.step), point.value, isNan]
-    unique.set(JSON.stringify(identity), point)
   }
-  const points = [...unique.values()]
-  let written = 0
-  for (const part of chunk(points, 200)) {
-    const rows = part.map(
-      (point) =>
-        sql`(${runId}, ${point.key}, ${point.timestamp}, ${point.step}, ${point.value}, ${point.isNan})`,
-    )
-    const result = await executor.execute(
-      sql`INSERT INTO metrics (run_uuid, key, timestamp, step, value, is_nan)
-          VALUES ${joinSql(rows, ', ')} ON CONFLICT DO NOTHING`,
-    )
-    written += result.changes
+  // Duplicates, in the table or within the batch, are skipped by the primary key.
+  const written = await writeRows(executor, metricInsert, METRIC_WIDTH, values)
+  const latestValues: SqlValue[] = []
+  for (const [key, point] of latest) {
+    latestValues.push(key, point.value, point.timestamp, point.step, point.isNan, runId)
   }
-  const latest = new Map<string, StoredPoint>()
-  for (const point of points) {
-    const current = latest.get(point.key)
-    if (!current || isNewer(point, current)) latest.set(point.key, point)
-  }
-  for (const part of chunk([...latest.values()], 200)) {
-    const rows = part.map(
-      (point) =>
-        sql`(${point.key}, ${point.value}, ${point.timestamp}, ${point.step}, ${point.isNan}, ${runId})`,
-    )
-    await executor.execute(
-      sql`INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid)
-          VALUES ${joinSql(rows, ', ')}
-          ON CONFLICT (key, run_uuid) DO UPDATE SET
-            value = excluded.value, timestamp = excluded.timestamp, step = excluded.step,
-            is_nan = excluded.is_nan
-          WHERE excluded.step > latest_metrics.step
-             OR (excluded.step = latest_metrics.step
-                 AND (excluded.timestamp > latest_metrics.timestamp
-                      OR (excluded.timestamp = latest_metrics.timestamp
-                          AND excluded.value > latest_metrics.value)))`,
-    )
-  }
+  await writeRows(executor, latestUpsert, LATEST_WIDTH, latestValues)
   return { written, duplicates: metrics.length - written }
 }
 

@@ -4,7 +4,10 @@
  * `Database` fits it), so the store never imports the native module itself.
  */
 
-/** A prepared statement: `reader` tells whether it returns rows. */
+/**
+ * A prepared statement: `reader` tells whether it returns rows. The driver passes the values of
+ * the `?` placeholders as one array argument, which better-sqlite3 binds in order.
+ */
 export interface SqliteStatement {
   readonly reader: boolean
   all(...parameters: unknown[]): unknown[]
@@ -14,6 +17,10 @@ export interface SqliteStatement {
    * `wideIntegers` (metric steps beyond 2^53). Without it such values lose precision.
    */
   safeIntegers?(toggle?: boolean): unknown
+  /** better-sqlite3's switch to return rows as arrays of column values (readers only). */
+  raw?(toggle?: boolean): unknown
+  /** better-sqlite3's result columns of a reader, in order. */
+  columns?(): { name: string }[]
 }
 
 /**
@@ -27,6 +34,12 @@ export interface SqliteDatabase {
   prepare(source: string): SqliteStatement
   exec(source: string): unknown
   close(): unknown
+  /** Registers a SQL function (better-sqlite3's `function`); used for `REGEXP` (`RLIKE`). */
+  function?(
+    name: string,
+    options: { deterministic: boolean },
+    implementation: (...args: unknown[]) => unknown,
+  ): unknown
 }
 
 /** How the SQLite store reaches its database. */

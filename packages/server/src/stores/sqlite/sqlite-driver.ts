@@ -1,12 +1,21 @@
 /**
  * @module sqlite-driver
  * Adapts a synchronous SQLite connection to the store's async {@link SqlDriver}. Statements are
- * prepared once and cached. A mutex serialises work on the single connection: a transaction
- * spans several awaits, and nothing else may run on the connection meanwhile.
+ * prepared once and cached, readers with a compiled row builder (see sqlite-rows.ts). A mutex
+ * serialises work on the single connection: a transaction spans several awaits, and nothing
+ * else may run on the connection meanwhile.
  */
 import type { SqlDriver, SqlExecutor, SqlResult } from '../sql/sql-driver.ts'
 import type { SqlFragment } from '../sql/sql-fragment.ts'
 import type { SqliteDatabase, SqliteStatement } from './sqlite-dialect-config.ts'
+import { buildRows, type RowBuilder, rawRowBuilder } from './sqlite-rows.ts'
+import { registerSqliteRegexp } from './sqlite-regexp.ts'
+
+/** A cached statement; readers that return raw rows carry the builder of their row objects. */
+interface Prepared {
+  statement: SqliteStatement
+  build?: RowBuilder
+}
 
 const STATEMENT_CACHE_SIZE = 256
 
@@ -19,11 +28,12 @@ const STATEMENT_CACHE_SIZE = 256
  */
 export function createSqliteDriver(options: { database: SqliteDatabase }): SqlDriver {
   const { database } = options
-  const statements = new Map<string, SqliteStatement>()
+  registerSqliteRegexp(database)
+  const statements = new Map<string, Prepared>()
   const acquire = createMutex()
   let closed = false
 
-  function prepare(text: string): SqliteStatement {
+  function prepare(text: string): Prepared {
     const cached = statements.get(text)
     if (cached) {
       statements.delete(text)
@@ -31,24 +41,27 @@ export function createSqliteDriver(options: { database: SqliteDatabase }): SqlDr
       return cached
     }
     const statement = database.prepare(text)
-    statements.set(text, statement)
+    const prepared: Prepared = statement.reader
+      ? { statement, build: rawRowBuilder(statement, text) }
+      : { statement }
+    statements.set(text, prepared)
     if (statements.size > STATEMENT_CACHE_SIZE) {
       statements.delete(statements.keys().next().value as string)
     }
-    return statement
+    return prepared
   }
 
   function run(query: SqlFragment): SqlResult {
     if (closed) throw new Error('The SQLite tracking store is closed')
-    const statement = prepare(query.sql)
-    const parameters = query.parameters.map((value) => (value === undefined ? null : value))
-    if (statement.reader) {
-      if (query.wideIntegers === true && statement.safeIntegers !== undefined) {
-        return { rows: readWideIntegers(statement, parameters), changes: 0 }
-      }
-      return { rows: statement.all(...parameters) as Record<string, unknown>[], changes: 0 }
-    }
-    return { rows: [], changes: statement.run(...parameters).changes }
+    const { statement, build } = prepare(query.sql)
+    // Bound as one array (better-sqlite3 spreads it over the `?`s): no argument spreading of
+    // the hundreds of values a batch insert carries.
+    const parameters = withNulls(query.parameters)
+    if (!statement.reader) return { rows: [], changes: statement.run(parameters).changes }
+    const wide = query.wideIntegers === true && statement.safeIntegers !== undefined
+    const rows = wide ? readWideIntegers(statement, parameters) : statement.all(parameters)
+    if (build === undefined) return { rows: rows as Record<string, unknown>[], changes: 0 }
+    return { rows: buildRows(rows as unknown[][], build), changes: 0 }
   }
 
   const inTransaction: SqlExecutor = { execute: async (query) => run(query) }
@@ -99,27 +112,40 @@ export function createSqliteDriver(options: { database: SqliteDatabase }): SqlDr
 
 /**
  * Runs a reader with integers read as bigints, then turns the safe ones back into numbers, so
- * only integers beyond ±2^53 stay bigints.
+ * only integers beyond ±2^53 stay bigints. Rows are raw arrays or objects, as the statement
+ * returns them.
  */
-function readWideIntegers(
-  statement: SqliteStatement,
-  parameters: unknown[],
-): Record<string, unknown>[] {
+function readWideIntegers(statement: SqliteStatement, parameters: readonly unknown[]): unknown[] {
   statement.safeIntegers?.(true)
-  let rows: Record<string, unknown>[]
+  let rows: unknown[]
   try {
-    rows = statement.all(...parameters) as Record<string, unknown>[]
+    rows = statement.all(parameters)
   } finally {
     statement.safeIntegers?.(false)
   }
   for (const row of rows) {
-    for (const key of Object.keys(row)) {
-      const value = row[key]
-      if (typeof value === 'bigint' && value >= MIN_SAFE && value <= MAX_SAFE)
-        row[key] = Number(value)
+    if (Array.isArray(row)) {
+      for (let index = 0; index < row.length; index += 1) row[index] = narrow(row[index])
+    } else {
+      const record = row as Record<string, unknown>
+      for (const key of Object.keys(record)) record[key] = narrow(record[key])
     }
   }
   return rows
+}
+
+function narrow(value: unknown): unknown {
+  return typeof value === 'bigint' && value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : value
+}
+
+/** The parameters with `undefined` (which SQLite cannot bind) as `null`; copied only if needed. */
+function withNulls(parameters: readonly unknown[]): readonly unknown[] {
+  for (let index = 0; index < parameters.length; index += 1) {
+    if (parameters[index] === undefined) {
+      return parameters.map((value) => (value === undefined ? null : value))
+    }
+  }
+  return parameters
 }
 
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER)

@@ -1,8 +1,8 @@
 /**
  * @module sqlite-tracking-store
  * The SQLite tracking store: the embedded default. The connection is synchronous (better-sqlite3),
- * in WAL mode with foreign keys on; every query is indexed and bounded so none blocks the event
- * loop for long.
+ * in WAL mode with foreign keys on and temporary storage in memory; every query is indexed and
+ * bounded so none blocks the event loop for long.
  */
 import type { BackendStores } from '../backend-stores.ts'
 import { createSqlBackendStores } from '../sql/sql-tracking-store.ts'
@@ -47,6 +47,11 @@ export async function createSqliteBackendStores(
   database.exec('PRAGMA journal_mode = WAL')
   database.exec('PRAGMA synchronous = NORMAL')
   database.exec('PRAGMA foreign_keys = ON')
+  // Statement journals (every multi-row write keeps one, to undo just that statement on a
+  // constraint error), sorter spills and transient indexes stay in memory instead of temp
+  // files: a 1,000-point log-batch otherwise spends more time in temp-file system calls than
+  // in its B-tree inserts.
+  database.exec('PRAGMA temp_store = MEMORY')
   database.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
   const driver = createSqliteDriver({ database })
   try {

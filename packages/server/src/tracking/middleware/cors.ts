@@ -9,6 +9,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { fnmatch } from './fnmatch.ts'
+import { setResponseHeader } from './response-headers.ts'
 
 /** MLflow's answer to a blocked cross-origin write. */
 export const CORS_BLOCKED_MESSAGE = 'Cross-origin request blocked'
@@ -102,6 +103,6 @@ function allowHeaders(origin: string, allowAll: boolean): Headers {
 
 function setHeaders(context: Context, headers: Headers): void {
   headers.forEach((value, name) => {
-    context.header(name, value, { append: name === 'vary' })
+    setResponseHeader({ context, name, value, append: name === 'vary' })
   })
 }

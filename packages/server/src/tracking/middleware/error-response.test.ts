@@ -87,7 +87,7 @@ describe('error answers', () => {
 
   it('answers unknown routes with the non-JSON 404 page', async () => {
     server = await createTrackingTestServer()
-    for (const path of ['/api/2.0/mlflow/nope', '/api/3.0/mlflow/traces', '/whatever']) {
+    for (const path of ['/api/2.0/mlflow/nope', '/api/3.0/mlflow/nope', '/whatever']) {
       const response = await server.app.request(path, { method: 'POST' })
       expect(response.status).toBe(404)
       expect(response.headers.get('content-type')).toContain('text/html')

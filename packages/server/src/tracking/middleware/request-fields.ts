@@ -14,7 +14,7 @@ import {
   type WireValue,
 } from '@dspyflow/mlflow/protocol'
 import type { Context } from 'hono'
-import { readBodyText } from './read-body.ts'
+import { readBodyText, readIncomingBodyText, unreadIncoming } from './read-body.ts'
 
 /** The content types MLflow accepts on POST and PUT JSON requests. */
 const JSON_CONTENT_TYPES = ['application/json']
@@ -38,7 +38,13 @@ export interface ReadRequestFieldsOptions {
  */
 export async function readRequestFields(options: ReadRequestFieldsOptions): Promise<WireObject> {
   const { context, endpoint } = options
-  const body = () => readBodyText({ request: context.req.raw, maxBytes: options.maxRequestBytes })
+  const maxBytes = options.maxRequestBytes
+  const body = () => {
+    const incoming = unreadIncoming(context.env)
+    return incoming === undefined
+      ? readBodyText({ request: context.req.raw, maxBytes })
+      : readIncomingBodyText({ incoming, maxBytes })
+  }
   const method = context.req.method
   const query = () => queryFields(endpoint, new URL(context.req.url).searchParams)
   let fields: WireObject

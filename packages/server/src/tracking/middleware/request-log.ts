@@ -1,7 +1,9 @@
 /**
  * @module request-log
  * One structured log record per request: method, path (never the query string), status and
- * milliseconds until the response started. Bodies and headers are never logged.
+ * milliseconds until the response started. Bodies and headers are never logged. Behind a Node
+ * HTTP server the record is written once the answer has been handed to the socket, so writing
+ * the log line never delays a response.
  */
 import type { MiddlewareHandler } from 'hono'
 import type { TrackingServerLogger } from '../logger.ts'
@@ -25,12 +27,15 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler {
   return async (context, next) => {
     const started = now()
     await next()
-    options.logger.info({
+    const record = {
       event: 'request',
       method: context.req.method,
       path: context.req.path,
       status: context.res.status,
       ms: Math.round((now() - started) * 10) / 10,
-    })
+    }
+    const served = (context.env as { outgoing?: unknown } | undefined)?.outgoing !== undefined
+    if (served) setImmediate(() => options.logger.info(record))
+    else options.logger.info(record)
   }
 }

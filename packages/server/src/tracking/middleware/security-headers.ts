@@ -4,6 +4,7 @@
  * `X-Frame-Options` (default `SAMEORIGIN`; `NONE` leaves it out) against clickjacking.
  */
 import type { MiddlewareHandler } from 'hono'
+import { setResponseHeader } from './response-headers.ts'
 
 /** Options of {@link securityHeaders}. */
 export interface SecurityHeadersOptions {
@@ -21,9 +22,9 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
   const frameOptions = (options.xFrameOptions ?? 'SAMEORIGIN').toUpperCase()
   return async (context, next) => {
     await next()
-    context.header('x-content-type-options', 'nosniff')
+    setResponseHeader({ context, name: 'x-content-type-options', value: 'nosniff' })
     if (frameOptions !== 'NONE' && frameOptions !== '') {
-      context.header('x-frame-options', frameOptions)
+      setResponseHeader({ context, name: 'x-frame-options', value: frameOptions })
     }
   }
 }
