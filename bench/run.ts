@@ -10,6 +10,7 @@ import { cpus } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { type TracesBenchResult, tracesBenchSection } from './traces/markdown.ts'
 import { type TrackingBenchResult, trackingBenchSection } from './tracking/markdown.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -147,8 +148,16 @@ function tracking(): string {
   return trackingBenchSection(result)
 }
 
+function traces(): string {
+  const result = runJson<TracesBenchResult>(join(root, 'node_modules', '.bin', 'tsx'), [
+    'bench/traces/run-traces-bench.ts',
+  ])
+  return tracesBenchSection(result)
+}
+
 const benchmarks: Record<string, () => string> = {
   tracking,
+  traces,
   'server-startup': serverStartup,
   'dspy-overhead': dspyOverhead,
   evaluate: evaluateThroughput,
