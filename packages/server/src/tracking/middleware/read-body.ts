@@ -29,6 +29,44 @@ export function requestTooLargeError(maxBytes: number): MlflowError {
   })
 }
 
+/** Options of {@link readBodyBytes}. */
+export interface ReadBodyBytesOptions {
+  request: Request
+  maxBytes: number
+  /** The error for a body over `maxBytes` (each caller answers in its own format). */
+  tooLarge: (maxBytes: number) => Error
+}
+
+/**
+ * The whole body as bytes (empty when there is none), never buffering more than the limit: a
+ * `Content-Length` over it is refused before reading, a chunked body as soon as it passes it.
+ *
+ * @throws the `tooLarge` error when the body is larger than `maxBytes`.
+ * @example
+ * const bytes = await readBodyBytes({ request, maxBytes: 1 << 20, tooLarge: requestTooLargeError })
+ */
+export async function readBodyBytes(options: ReadBodyBytesOptions): Promise<Uint8Array> {
+  const { request, maxBytes } = options
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN)
+  if (Number.isFinite(declared) && declared > maxBytes) throw options.tooLarge(maxBytes)
+  if (request.body === null) return new Uint8Array(0)
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined)
+      throw options.tooLarge(maxBytes)
+    }
+    chunks.push(value)
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array
+  return Buffer.concat(chunks, total)
+}
+
 /** Options of {@link readBodyText}. */
 export interface ReadBodyTextOptions {
   request: Request
@@ -44,24 +82,8 @@ export interface ReadBodyTextOptions {
  * const text = await readBodyText({ request: context.req.raw, maxBytes: 1 << 20 })
  */
 export async function readBodyText(options: ReadBodyTextOptions): Promise<string> {
-  const { request, maxBytes } = options
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN)
-  if (Number.isFinite(declared) && declared > maxBytes) throw requestTooLargeError(maxBytes)
-  if (request.body === null) return ''
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined)
-      throw requestTooLargeError(maxBytes)
-    }
-    chunks.push(value)
-  }
-  return decodeBody(Buffer.concat(chunks, total))
+  const bytes = await readBodyBytes({ ...options, tooLarge: requestTooLargeError })
+  return bytes.byteLength === 0 ? '' : decodeBody(bytes)
 }
 
 /** Like Flask: a leading byte-order mark is dropped, bytes that are not UTF-8 are refused. */
