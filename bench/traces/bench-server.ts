@@ -14,7 +14,8 @@ import { type OtlpLoadResult, otlpBodies, sendTraces } from './otlp-load.ts'
 import { PLAN } from './plan.ts'
 import { log } from './progress.ts'
 import { type FillResult, fillReferenceTraces } from './reference-fill.ts'
-import { type SearchCaseResult, searchPhase } from './search-phase.ts'
+import type { SearchCaseResult } from './search-phase.ts'
+import { searchInChildProcess } from './search-process.ts'
 
 /** Trace indexes of the warm-up traces (their own experiment, ids apart from the seeded ones). */
 const WARMUP_OFFSET = 500_000_000
@@ -194,7 +195,7 @@ export async function benchServer(options: BenchServerOptions): Promise<ServerRe
 
   log(`${name}: search_traces (${PLAN.search.queries} queries per case)`)
   meter = cpuMeter(running.child.pid!)
-  const search = await searchPhase({
+  const search = await searchInChildProcess({
     baseUrl: running.url,
     experimentId,
     traces: PLAN.targetTraces,

@@ -2,7 +2,7 @@
  * @module plan
  * The sizes of bench/traces, from the environment: BENCH_TRACES_SPANS (spans in the searched
  * experiment, default 1,000,000), BENCH_TRACES_SEED_BUDGET_S (the reference's OTLP seeding
- * budget, default 180 s), BENCH_TRACES_QUERIES (timed searches per filter, default 20),
+ * budget, default 180 s), BENCH_TRACES_QUERIES (timed searches per filter, default 100),
  * BENCH_TRACES_QUERY_TIMEOUT_S (a search abandoned after, default 60 s),
  * BENCH_TRACES_INGEST_REQUESTS (timed OTLP requests, default 200), and BENCH_SMOKE=1 for a run
  * of a minute or two that checks the harness.
@@ -43,8 +43,8 @@ export const PLAN = {
   },
   search: {
     maxResults: 100,
-    queries: number('BENCH_TRACES_QUERIES', smoke ? 5 : 20),
-    warmup: smoke ? 1 : 3,
+    queries: number('BENCH_TRACES_QUERIES', smoke ? 5 : 100),
+    warmup: smoke ? 1 : 10,
     /** A search taking longer is abandoned and ends its case (see search-phase.ts). */
     timeoutS: number('BENCH_TRACES_QUERY_TIMEOUT_S', smoke ? 20 : 60),
   },

@@ -1,7 +1,7 @@
 /**
  * @module search-phase
  * The search phase of bench/traces: `POST /api/3.0/mlflow/traces/search` over one experiment,
- * one request at a time, for each case of search-cases.ts: a few untimed warm-up queries, then
+ * one request at a time (search-client.ts), for each case of search-cases.ts: a few untimed warm-up queries, then
  * the timed ones. Every answer is checked against the expected trace ids (in order); a wrong
  * answer counts as an error, like a non-200 answer.
  *
@@ -13,6 +13,7 @@
  */
 import { type LatencyStats, latencyStats } from '../tracking/http-client.ts'
 import { type SearchCase, type SearchQuery, searchCases } from './search-cases.ts'
+import { SearchClient } from './search-client.ts'
 
 /** The measurements of one case. */
 export interface SearchCaseResult {
@@ -49,7 +50,11 @@ type Outcome =
   | { kind: 'error'; message: string }
   | { kind: 'timeout' }
 
-async function searchOnce(options: SearchPhaseOptions, query: SearchQuery): Promise<Outcome> {
+async function searchOnce(
+  client: SearchClient,
+  options: SearchPhaseOptions,
+  query: SearchQuery,
+): Promise<Outcome> {
   const body = JSON.stringify({
     locations: [
       { type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: options.experimentId } },
@@ -57,38 +62,21 @@ async function searchOnce(options: SearchPhaseOptions, query: SearchQuery): Prom
     max_results: options.maxResults,
     ...(query.filter === undefined ? {} : { filter: query.filter }),
   })
-  for (let attempt = 0; ; attempt += 1) {
-    const start = performance.now()
-    let status: number
-    let text: string
-    try {
-      const response = await fetch(`${options.baseUrl}/api/3.0/mlflow/traces/search`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      })
-      status = response.status
-      text = await response.text()
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') return { kind: 'timeout' }
-      if (attempt >= 1) return { kind: 'error', message: String(error) }
-      continue // a keep-alive socket the server closed while idle
+  const outcome = await client.post('/api/3.0/mlflow/traces/search', body, options.timeoutMs)
+  if (outcome.kind !== 'answer') return outcome
+  const { status, text, ms } = outcome
+  if (status !== 200) return { kind: 'error', message: `HTTP ${status} ${text.slice(0, 300)}` }
+  const ids = ((JSON.parse(text) as SearchAnswer).traces ?? []).map((trace) => trace.trace_id)
+  const wrongAt = query.expected.findIndex((id, index) => ids[index] !== id)
+  if (ids.length !== query.expected.length || wrongAt >= 0)
+    return {
+      kind: 'error',
+      message: `wrong answer: ${ids.length} traces (expected ${query.expected.length}), first difference at ${wrongAt}: ${ids[wrongAt]} instead of ${query.expected[wrongAt]}`,
     }
-    const ms = performance.now() - start
-    if (status !== 200) return { kind: 'error', message: `HTTP ${status} ${text.slice(0, 300)}` }
-    const ids = ((JSON.parse(text) as SearchAnswer).traces ?? []).map((trace) => trace.trace_id)
-    const wrongAt = query.expected.findIndex((id, index) => ids[index] !== id)
-    if (ids.length !== query.expected.length || wrongAt >= 0)
-      return {
-        kind: 'error',
-        message: `wrong answer: ${ids.length} traces (expected ${query.expected.length}), first difference at ${wrongAt}: ${ids[wrongAt]} instead of ${query.expected[wrongAt]}`,
-      }
-    return { kind: 'ok', ms, returned: ids.length }
-  }
+  return { kind: 'ok', ms, returned: ids.length }
 }
 
-async function runCase(options: SearchPhaseOptions, searchCase: SearchCase) {
+async function runCase(client: SearchClient, options: SearchPhaseOptions, searchCase: SearchCase) {
   const latencies: number[] = []
   let errors = 0
   let firstError: string | undefined
@@ -96,7 +84,7 @@ async function runCase(options: SearchPhaseOptions, searchCase: SearchCase) {
   let timedOut = false
   for (let n = 0; n < options.warmup + options.queries; n += 1) {
     const query = searchCase.query(n)
-    const outcome = await searchOnce(options, query)
+    const outcome = await searchOnce(client, options, query)
     if (outcome.kind === 'timeout') {
       timedOut = true
       break
@@ -134,7 +122,15 @@ async function runCase(options: SearchPhaseOptions, searchCase: SearchCase) {
  */
 export async function searchPhase(options: SearchPhaseOptions): Promise<SearchCaseResult[]> {
   const results: SearchCaseResult[] = []
-  for (const searchCase of searchCases({ traces: options.traces, maxResults: options.maxResults }))
-    results.push(await runCase(options, searchCase))
+  const client = new SearchClient(options.baseUrl)
+  try {
+    for (const searchCase of searchCases({
+      traces: options.traces,
+      maxResults: options.maxResults,
+    }))
+      results.push(await runCase(client, options, searchCase))
+  } finally {
+    client.close()
+  }
   return results
 }

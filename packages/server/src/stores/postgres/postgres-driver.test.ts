@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tuneMetricTables } from '../migrations/20251101000400_tune_metric_tables.ts'
 import { migrateToLatest } from '../migrations/migrator.ts'
 import { trackingMigrations } from '../migrations/tracking-migrations.ts'
 import { sql } from '../sql/sql-fragment.ts'
@@ -105,7 +106,7 @@ if (!binaries) {
         await migrateToLatest({
           driver,
           dialect: postgresDialect,
-          migrations: trackingMigrations.slice(0, -1),
+          migrations: trackingMigrations.slice(0, trackingMigrations.indexOf(tuneMetricTables)),
         })
         expect(await indexes()).toEqual(['index_metrics_run_uuid_key_step', 'metric_pk'])
         await driver.execute(

@@ -16,6 +16,10 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()))
 })
 
+/** The migrations up to and including the metric-table tuning. */
+const TUNING = trackingMigrations.indexOf(tuneMetricTables)
+const UP_TO_TUNING = trackingMigrations.slice(0, TUNING + 1)
+
 /** An in-memory database migrated up to, not including, the metric-table tuning. */
 async function openBeforeTuning(): Promise<{
   database: Database.Database
@@ -26,11 +30,10 @@ async function openBeforeTuning(): Promise<{
   database.exec('PRAGMA foreign_keys = ON')
   const driver = createSqliteDriver({ database })
   closers.push(() => driver.close())
-  expect(trackingMigrations.at(-1)).toBe(tuneMetricTables)
   const report = await migrateToLatest({
     driver,
     dialect: sqliteDialect,
-    migrations: trackingMigrations.slice(0, -1),
+    migrations: trackingMigrations.slice(0, TUNING),
   })
   expect(report.error).toBeUndefined()
   const stores = await createSqlBackendStores({ driver, dialect: sqliteDialect, migrate: false })
@@ -102,7 +105,7 @@ describe('migration 20251101000400_tune_metric_tables (SQLite)', () => {
     const report = await migrateToLatest({
       driver,
       dialect: sqliteDialect,
-      migrations: trackingMigrations,
+      migrations: UP_TO_TUNING,
     })
     expect(report).toEqual({
       results: [{ migrationName: tuneMetricTables.name, direction: 'Up', status: 'Success' }],
@@ -150,7 +153,7 @@ describe('migration 20251101000400_tune_metric_tables (SQLite)', () => {
 
   it('keeps MLflow primary-key semantics: exact duplicates are no-ops', async () => {
     const { driver, store } = await openBeforeTuning()
-    await migrateToLatest({ driver, dialect: sqliteDialect, migrations: trackingMigrations })
+    await migrateToLatest({ driver, dialect: sqliteDialect, migrations: UP_TO_TUNING })
     const experimentId = await store.createExperiment({ name: 'duplicates' })
     const { runId } = (await store.createRun({ experimentId, startTime: 1 })).info
     const point = { key: 'loss', value: 0.25, timestamp: 5, step: 1 }
@@ -177,7 +180,7 @@ describe('migration 20251101000400_tune_metric_tables (SQLite)', () => {
 
   it('keeps the foreign key to runs: unknown runs are refused, deleting a run cascades', async () => {
     const { database, driver, store } = await openBeforeTuning()
-    await migrateToLatest({ driver, dialect: sqliteDialect, migrations: trackingMigrations })
+    await migrateToLatest({ driver, dialect: sqliteDialect, migrations: UP_TO_TUNING })
     const experimentId = await store.createExperiment({ name: 'cascade' })
     const { runId } = (await store.createRun({ experimentId, startTime: 1 })).info
     await store.logBatch({ runId, metrics: [{ key: 'loss', value: 1, timestamp: 1, step: 0 }] })
@@ -194,7 +197,7 @@ describe('migration 20251101000400_tune_metric_tables (SQLite)', () => {
 
   it('checks a search filter with one primary-key probe per candidate run', async () => {
     const { database, driver } = await openBeforeTuning()
-    await migrateToLatest({ driver, dialect: sqliteDialect, migrations: trackingMigrations })
+    await migrateToLatest({ driver, dialect: sqliteDialect, migrations: UP_TO_TUNING })
     const plan = database
       .prepare(
         `EXPLAIN QUERY PLAN SELECT r.run_uuid, r.name FROM runs r
@@ -210,7 +213,7 @@ describe('migration 20251101000400_tune_metric_tables (SQLite)', () => {
 
   it('reads a history in primary-key order, without sorting', async () => {
     const { database, driver } = await openBeforeTuning()
-    await migrateToLatest({ driver, dialect: sqliteDialect, migrations: trackingMigrations })
+    await migrateToLatest({ driver, dialect: sqliteDialect, migrations: UP_TO_TUNING })
     const plan = database
       .prepare(
         `EXPLAIN QUERY PLAN SELECT key, value, timestamp, step, is_nan FROM metrics

@@ -5,7 +5,7 @@
 import type { SqlStoreContext } from '../sql/sql-store-context.ts'
 import { StoreError } from '../store-error.ts'
 import { logSpans } from './log-spans.ts'
-import { searchTraces } from './search/trace-search.ts'
+import { searchTraces, searchTracesJson } from './search/trace-search.ts'
 import { startTrace } from './start-trace.ts'
 import { applyTraceRetention, deleteTraces } from './trace-delete.ts'
 import { batchGetTraceInfos, getTrace, readStoredTraces } from './trace-reads.ts'
@@ -46,6 +46,7 @@ export function createSqlTraceStore(
       return readStoredTraces(driver, infos, false)
     },
     searchTraces: (request) => regexpSupported(searchTraces(driver, dialect, request)),
+    searchTracesJson: (request) => regexpSupported(searchTracesJson(driver, dialect, request)),
     deleteTraces: (request) => deleteTraces(context, request),
     setTraceTag: (request) => setTraceTag(context, request),
     deleteTraceTag: (request) => deleteTraceTag(context, request),

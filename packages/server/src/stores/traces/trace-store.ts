@@ -66,6 +66,17 @@ export interface SearchTracesOptions {
   pageToken?: string
 }
 
+/**
+ * A page of {@link TraceStore.searchTracesJson}: each trace info as the JSON object of a v3
+ * `TraceInfo` in a SearchTracesV3 answer (snake_case fields, RFC 3339 `request_time`, `"0.900s"`
+ * durations, tags and metadata cut as answers cut them), byte for byte what the server's generic
+ * encoder writes for the same info.
+ */
+export interface SearchTracesJsonResult {
+  traceInfoJson: string[]
+  nextPageToken?: string
+}
+
 /** A page of trace infos; a token whenever the page is full. */
 export interface SearchTracesResult {
   traceInfos: TraceInfoRecord[]
@@ -137,6 +148,13 @@ export interface TraceStore {
     experimentIds?: readonly string[]
   }): Promise<StoredTrace[]>
   searchTraces(options: SearchTracesOptions): Promise<SearchTracesResult>
+  /**
+   * The page {@link searchTraces} finds, written as wire JSON by the database itself, when it
+   * can: `undefined` when it cannot (PostgreSQL, an empty page, or a trace on the page with
+   * assessments or with a value only the generic encoder writes) — then call `searchTraces`.
+   * Checks its options as `searchTraces` does.
+   */
+  searchTracesJson(options: SearchTracesOptions): Promise<SearchTracesJsonResult | undefined>
   /** Hard-deletes traces (with their tags, metadata, spans, assessments, run links). */
   deleteTraces(options: DeleteTracesOptions): Promise<number>
   setTraceTag(options: { traceId: string; key: string; value: string }): Promise<void>

@@ -8,7 +8,11 @@
  * schema would refuse) return `undefined`: the caller then takes the generic path.
  */
 import { millisToDuration, type SearchTracesV3Response } from '@dspyflow/mlflow/protocol'
-import type { TraceInfoRecord } from '../../stores/traces/trace-store.ts'
+import type {
+  SearchTracesJsonResult,
+  TraceInfoRecord,
+  TraceStore,
+} from '../../stores/traces/trace-store.ts'
 import {
   cutMap,
   MAX_METADATA_CHARS,
@@ -41,6 +45,20 @@ export function searchTracesJson(options: {
   return JSON.stringify(
     nextPageToken === undefined ? { traces } : { traces, next_page_token: nextPageToken },
   )
+}
+
+/**
+ * The answer around trace infos the store wrote as wire JSON itself
+ * ({@link TraceStore.searchTracesJson}).
+ *
+ * @example
+ * searchTracesAnswerJson({ traceInfoJson: ['{"trace_id":"tr-1",…}'] }) // '{"traces":[{…}]}'
+ */
+export function searchTracesAnswerJson(page: SearchTracesJsonResult): string {
+  const traces = `{"traces":[${page.traceInfoJson.join(',')}]`
+  return page.nextPageToken === undefined
+    ? `${traces}}`
+    : `${traces},"next_page_token":${JSON.stringify(page.nextPageToken)}}`
 }
 
 /**

@@ -2,7 +2,8 @@
  * @module traces-v3
  * The trace v3 routes (spec §3.9.2). Routes with literal path segments (`get`, `batchGet`,
  * `search`, `delete-traces`, `batchGetInfos`) come before `traces/{trace_id}`, so they win.
- * Search answers are written straight to JSON (trace-search-json.ts).
+ * Search answers are written straight to JSON: by the store when it can (SQLite), else from
+ * the page's records (trace-search-json.ts).
  */
 import {
   batchGetTraceInfos,
@@ -26,7 +27,11 @@ import {
 } from './endpoint-route.ts'
 import { requireStore } from './require-store.ts'
 import type { TrackingRouteServices } from './route-services.ts'
-import { searchTracesJson, searchTracesResponse } from './trace-search-json.ts'
+import {
+  searchTracesAnswerJson,
+  searchTracesJson,
+  searchTracesResponse,
+} from './trace-search-json.ts'
 import { startTraceInput, traceInfoV3, traceWithSpans } from './traces-wire.ts'
 
 /** Trace tags the server manages: clients may not set them (nor delete, but the last). */
@@ -48,6 +53,10 @@ export function checkClientTagMutation(key: string, operation: 'set' | 'deleted'
   throw MlflowError.invalidParameterValue(
     `Tag '${key}' is immutable and cannot be ${operation} on a trace.`,
   )
+}
+
+function jsonText(text: string): Response {
+  return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } })
 }
 
 /** The trace store, or a 404 when the app has none. */
@@ -79,17 +88,21 @@ export const traceV3Routes: readonly EndpointRoute[] = [
       const id = location.mlflowExperiment?.experimentId
       return location.mlflowExperiment === undefined ? [] : [id ?? '']
     })
-    const result = await traceStoreOf(services).searchTraces({
+    const store = traceStoreOf(services)
+    const options = {
       experimentIds,
       filter: request.filter,
       maxResults: request.maxResults,
       orderBy: request.orderBy,
       pageToken: request.pageToken || undefined,
-    })
+    }
+    const written = await store.searchTracesJson(options)
+    if (written !== undefined) return jsonText(searchTracesAnswerJson(written))
+    const result = await store.searchTraces(options)
     const page = { infos: result.traceInfos, nextPageToken: result.nextPageToken }
     const text = searchTracesJson(page)
     if (text === undefined) return jsonResponse(searchTracesV3, searchTracesResponse(page))
-    return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } })
+    return jsonText(text)
   }),
   defineJsonRoute(deleteTracesV3, async (request, services) => ({
     tracesDeleted: await traceStoreOf(services).deleteTraces({

@@ -3,16 +3,22 @@
  * `searchTraces`: one query for the page (filters as `EXISTS`, ordering through `LEFT JOIN`s,
  * `LIMIT n OFFSET k`), then the page's tags, metadata and assessments in bulk (on SQLite, all
  * in the same statement: trace-page-sqlite.ts). As in MLflow, a page token comes back whenever
- * the page is full (no count query).
+ * the page is full (no count query). `searchTracesJson`: the same page written as wire JSON by
+ * SQLite itself (trace-info-json-sqlite.ts), when it can be.
  */
 import { parseExperimentId } from '../../search/experiment-filter.ts'
 import { createPageToken, parsePageToken } from '../../search/page-token.ts'
 import type { SqlDialect } from '../../sql/sql-dialect.ts'
 import type { SqlExecutor } from '../../sql/sql-driver.ts'
-import { joinSql, raw, sql, valueList } from '../../sql/sql-fragment.ts'
+import { joinSql, raw, type SqlFragment, sql, valueList } from '../../sql/sql-fragment.ts'
 import { StoreError } from '../../store-error.ts'
 import { loadTraceInfos, TRACE_INFO_COLUMNS } from '../trace-rows.ts'
-import type { SearchTracesOptions, SearchTracesResult } from '../trace-store.ts'
+import type {
+  SearchTracesJsonResult,
+  SearchTracesOptions,
+  SearchTracesResult,
+} from '../trace-store.ts'
+import { loadSqliteTraceInfoJson } from './trace-info-json-sqlite.ts'
 import { parseTraceFilter } from './trace-filter.ts'
 import { compileTraceFilter } from './trace-filter-sql.ts'
 import { compileTraceOrderBy, parseTraceOrderBy } from './trace-order-by.ts'
@@ -22,18 +28,25 @@ import { loadSqliteTracePage } from './trace-page-sqlite.ts'
 export const DEFAULT_TRACE_SEARCH_RESULTS = 100
 const MAX_TRACE_SEARCH_RESULTS = 50000
 
+/** A checked search, compiled: the page query's parts, all on `trace_info ti`. */
+interface TracePageQuery {
+  joins: SqlFragment
+  where: SqlFragment
+  orderBy: SqlFragment
+  limit: number
+  offset: number
+}
+
 /**
- * Searches trace infos; see {@link TraceStore.searchTraces}.
+ * Checks a search's options and compiles its page query (`undefined`: no experiment, so no
+ * trace).
  *
  * @throws StoreError `INVALID_PARAMETER_VALUE` for bad filters, orderings, tokens and sizes.
- * @example
- * await searchTraces(driver, dialect, { experimentIds: ['1'], filter: "status = 'OK'" })
  */
-export async function searchTraces(
-  executor: SqlExecutor,
+function compileTraceSearch(
   dialect: SqlDialect,
   options: SearchTracesOptions,
-): Promise<SearchTracesResult> {
+): TracePageQuery | undefined {
   const maxResults = options.maxResults ?? DEFAULT_TRACE_SEARCH_RESULTS
   if (!Number.isInteger(maxResults) || maxResults < 1) {
     throw StoreError.invalidParameter(
@@ -54,32 +67,70 @@ export async function searchTraces(
     dialect,
   })
   const offset = parsePageToken({ pageToken: options.pageToken })
-  if (experimentIds.length === 0) return { traceInfos: [] }
+  if (experimentIds.length === 0) return undefined
   const where = joinSql(
     [sql`ti.experiment_id IN ${valueList(experimentIds)}`, ...conditions],
     ' AND ',
   )
+  return { joins: order.joins, where, orderBy: order.orderBy, limit: maxResults, offset }
+}
+
+/** A token for the next page whenever this one is full, as MLflow does. */
+function nextPageToken(query: TracePageQuery, returned: number): string | undefined {
+  return returned === query.limit
+    ? createPageToken({ offset: query.offset + query.limit })
+    : undefined
+}
+
+/**
+ * Searches trace infos; see {@link TraceStore.searchTraces}.
+ *
+ * @throws StoreError `INVALID_PARAMETER_VALUE` for bad filters, orderings, tokens and sizes.
+ * @example
+ * await searchTraces(driver, dialect, { experimentIds: ['1'], filter: "status = 'OK'" })
+ */
+export async function searchTraces(
+  executor: SqlExecutor,
+  dialect: SqlDialect,
+  options: SearchTracesOptions,
+): Promise<SearchTracesResult> {
+  const query = compileTraceSearch(dialect, options)
+  if (query === undefined) return { traceInfos: [] }
   const traceInfos =
     dialect.name === 'sqlite'
-      ? await loadSqliteTracePage(executor, {
-          joins: order.joins,
-          where,
-          orderBy: order.orderBy,
-          limit: maxResults,
-          offset,
-        })
+      ? await loadSqliteTracePage(executor, query)
       : await loadTraceInfos(
           executor,
           (
             await executor.execute(
-              sql`SELECT ${raw(TRACE_INFO_COLUMNS)} FROM trace_info ti ${order.joins}
-                  WHERE ${where}
-                  ORDER BY ${order.orderBy}
-                  LIMIT ${maxResults} OFFSET ${offset}`,
+              sql`SELECT ${raw(TRACE_INFO_COLUMNS)} FROM trace_info ti ${query.joins}
+                  WHERE ${query.where}
+                  ORDER BY ${query.orderBy}
+                  LIMIT ${query.limit} OFFSET ${query.offset}`,
             )
           ).rows,
         )
-  return traceInfos.length === maxResults
-    ? { traceInfos, nextPageToken: createPageToken({ offset: offset + maxResults }) }
-    : { traceInfos }
+  const token = nextPageToken(query, traceInfos.length)
+  return token === undefined ? { traceInfos } : { traceInfos, nextPageToken: token }
+}
+
+/**
+ * The page of {@link searchTraces} as wire JSON written by the database, or `undefined` when
+ * it cannot be (see {@link TraceStore.searchTracesJson}).
+ *
+ * @throws StoreError `INVALID_PARAMETER_VALUE` as {@link searchTraces}.
+ * @example
+ * await searchTracesJson(driver, dialect, { experimentIds: ['1'] }) // { traceInfoJson: [...] }
+ */
+export async function searchTracesJson(
+  executor: SqlExecutor,
+  dialect: SqlDialect,
+  options: SearchTracesOptions,
+): Promise<SearchTracesJsonResult | undefined> {
+  const query = compileTraceSearch(dialect, options)
+  if (query === undefined || dialect.name !== 'sqlite') return undefined
+  const traceInfoJson = await loadSqliteTraceInfoJson(executor, query)
+  if (traceInfoJson === undefined || traceInfoJson.length === 0) return undefined
+  const token = nextPageToken(query, traceInfoJson.length)
+  return token === undefined ? { traceInfoJson } : { traceInfoJson, nextPageToken: token }
 }
