@@ -202,6 +202,7 @@ export async function benchServer(options: BenchServerOptions): Promise<ServerRe
     maxResults: PLAN.search.maxResults,
     queries: PLAN.search.queries,
     warmup: PLAN.search.warmup,
+    clientWarmup: PLAN.search.clientWarmup,
     timeoutMs: PLAN.search.timeoutS * 1000,
   })
   cpu.search = meter()

@@ -17,7 +17,8 @@
  *
  * Environment: BENCH_ONLY=ours|reference, BENCH_TRACES_SPANS, BENCH_TRACES_SEED_BUDGET_S,
  * BENCH_TRACES_QUERIES, BENCH_TRACES_INGEST_REQUESTS, BENCH_REF_WORKERS (pass --workers),
- * BENCH_KEEP=1 (keep the temp folders), BENCH_SMOKE=1 (small sizes, to check the harness).
+ * BENCH_KEEP=1 (keep the temp folders), BENCH_OUR_NODE_ARGS (node flags for our server, e.g.
+ * `--trace-gc`), BENCH_SMOKE=1 (small sizes, to check the harness).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -102,7 +103,8 @@ export async function runTracesBench(): Promise<TracesBenchResult> {
     if (only !== 'reference') {
       const workdir = mkdtempSync(join(tmpdir(), 'bench-traces-ours-'))
       folders.push(workdir)
-      const { running, command } = await startOurServer(workdir)
+      const nodeArgs = process.env.BENCH_OUR_NODE_ARGS?.split(' ').filter(Boolean)
+      const { running, command } = await startOurServer(workdir, nodeArgs ? { nodeArgs } : {})
       try {
         result.ours = await benchServer({
           name: 'ours',

@@ -1,7 +1,8 @@
 /**
  * @module search-client
- * The search phase's HTTP client: `node:http` on one keep-alive socket, the answer collected as
- * bytes and decoded once. A search is timed from writing the request to the last byte of the
+ * The search phase's HTTP client: `node:http` on one keep-alive socket, the answer kept as bytes
+ * (off the JavaScript heap: answers kept for checking later are not copied by each young-generation
+ * collection of the load generator). A search is timed from writing the request to the last byte of the
  * answer. The global `fetch` (undici, web streams) spent about half a millisecond of the load
  * generator's own CPU on each 90 KB answer — a quarter of what is measured on our side, noise
  * on the reference's — so both servers are measured with this lighter client.
@@ -10,7 +11,7 @@ import { Agent, request } from 'node:http'
 
 /** A finished exchange, or why there was none. */
 export type PostOutcome =
-  | { kind: 'answer'; status: number; text: string; ms: number }
+  | { kind: 'answer'; status: number; body: Buffer; ms: number }
   | { kind: 'timeout' }
   | { kind: 'error'; message: string }
 
@@ -56,8 +57,8 @@ export class SearchClient {
           incoming.on('end', () => {
             clearTimeout(timer)
             const ms = performance.now() - start
-            const text = Buffer.concat(chunks).toString('utf8')
-            resolve({ kind: 'answer', status: incoming.statusCode ?? 0, text, ms })
+            const body = Buffer.concat(chunks)
+            resolve({ kind: 'answer', status: incoming.statusCode ?? 0, body, ms })
           })
           incoming.on('error', (error) => {
             clearTimeout(timer)

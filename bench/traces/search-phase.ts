@@ -13,7 +13,7 @@
  */
 import { type LatencyStats, latencyStats } from '../tracking/http-client.ts'
 import { type SearchCase, type SearchQuery, searchCases } from './search-cases.ts'
-import { SearchClient } from './search-client.ts'
+import { type PostOutcome, SearchClient } from './search-client.ts'
 
 /** The measurements of one case. */
 export interface SearchCaseResult {
@@ -41,7 +41,10 @@ export interface SearchPhaseOptions {
   traces: number
   maxResults: number
   queries: number
+  /** Untimed queries per case before its timed ones. */
   warmup: number
+  /** Untimed searches without a filter before the first case. */
+  clientWarmup: number
   timeoutMs: number
 }
 
@@ -50,21 +53,21 @@ type Outcome =
   | { kind: 'error'; message: string }
   | { kind: 'timeout' }
 
-async function searchOnce(
-  client: SearchClient,
-  options: SearchPhaseOptions,
-  query: SearchQuery,
-): Promise<Outcome> {
-  const body = JSON.stringify({
+function requestBody(options: SearchPhaseOptions, query: SearchQuery): string {
+  return JSON.stringify({
     locations: [
       { type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: options.experimentId } },
     ],
     max_results: options.maxResults,
     ...(query.filter === undefined ? {} : { filter: query.filter }),
   })
-  const outcome = await client.post('/api/3.0/mlflow/traces/search', body, options.timeoutMs)
+}
+
+/** Checks an answer against the trace ids expected, in order. */
+function checkAnswer(outcome: PostOutcome, query: SearchQuery): Outcome {
   if (outcome.kind !== 'answer') return outcome
-  const { status, text, ms } = outcome
+  const { status, ms } = outcome
+  const text = outcome.body.toString('utf8')
   if (status !== 200) return { kind: 'error', message: `HTTP ${status} ${text.slice(0, 300)}` }
   const ids = ((JSON.parse(text) as SearchAnswer).traces ?? []).map((trace) => trace.trace_id)
   const wrongAt = query.expected.findIndex((id, index) => ids[index] !== id)
@@ -76,27 +79,40 @@ async function searchOnce(
   return { kind: 'ok', ms, returned: ids.length }
 }
 
+/**
+ * One case: its queries and bodies made first, then sent one at a time with nothing else done
+ * between them, then every answer checked (parsing 90 KB answers between timed requests would
+ * leave the load generator collecting their garbage during the next ones).
+ */
 async function runCase(client: SearchClient, options: SearchPhaseOptions, searchCase: SearchCase) {
+  const total = options.warmup + options.queries
+  const queries = Array.from({ length: total }, (_, n) => searchCase.query(n))
+  const bodies = queries.map((query) => requestBody(options, query))
+  const answers: PostOutcome[] = []
+  let timedOut = false
+  for (const body of bodies) {
+    const answer = await client.post('/api/3.0/mlflow/traces/search', body, options.timeoutMs)
+    if (answer.kind === 'timeout') {
+      timedOut = true
+      break
+    }
+    answers.push(answer)
+  }
   const latencies: number[] = []
   let errors = 0
   let firstError: string | undefined
   let returned = 0
-  let timedOut = false
-  for (let n = 0; n < options.warmup + options.queries; n += 1) {
-    const query = searchCase.query(n)
-    const outcome = await searchOnce(client, options, query)
-    if (outcome.kind === 'timeout') {
-      timedOut = true
-      break
-    }
+  answers.forEach((answer, n) => {
+    const query = queries[n] as SearchQuery
+    const outcome = checkAnswer(answer, query)
     if (outcome.kind === 'ok' && returned === 0) returned = outcome.returned
-    if (n < options.warmup) continue
+    if (n < options.warmup) return
     if (outcome.kind === 'ok') latencies.push(outcome.ms)
-    else {
+    else if (outcome.kind === 'error') {
       errors += 1
       firstError ??= `${query.filter ?? '(no filter)'}: ${outcome.message}`
     }
-  }
+  })
   const example = searchCase.query(0).filter
   const result: SearchCaseResult = {
     name: searchCase.name,
@@ -124,6 +140,17 @@ export async function searchPhase(options: SearchPhaseOptions): Promise<SearchCa
   const results: SearchCaseResult[] = []
   const client = new SearchClient(options.baseUrl)
   try {
+    // The load generator's own warm-up: its HTTP client compiled by V8 before any case is timed
+    // (the first cases' figures otherwise carry the client's interpreter time).
+    const warmupBody = requestBody(options, { expected: [] })
+    for (let n = 0; n < options.clientWarmup; n += 1) {
+      const answer = await client.post(
+        '/api/3.0/mlflow/traces/search',
+        warmupBody,
+        options.timeoutMs,
+      )
+      if (answer.kind !== 'answer') break
+    }
     for (const searchCase of searchCases({
       traces: options.traces,
       maxResults: options.maxResults,

@@ -9,7 +9,7 @@ import type { LoggedModel } from '@dspyflow/mlflow/protocol'
 import { parseExperimentId } from '../search/experiment-filter.ts'
 import type { SqlDialect } from '../sql/sql-dialect.ts'
 import type { SqlExecutor } from '../sql/sql-driver.ts'
-import { joinSql, raw, sql, valueList } from '../sql/sql-fragment.ts'
+import { joinSql, limitClause, raw, sql, valueList } from '../sql/sql-fragment.ts'
 import { StoreError } from '../store-error.ts'
 import { parseLoggedModelFilter } from './logged-model-filter.ts'
 import { compileLoggedModelFilter } from './logged-model-filter-sql.ts'
@@ -69,7 +69,7 @@ export async function searchLoggedModels(
     sql`SELECT ${raw(LOGGED_MODEL_COLUMNS)} FROM logged_models lm ${joins}
         WHERE ${joinSql(conditions, ' AND ')}
         ORDER BY ${orderTerms}
-        LIMIT ${maxResults + 1} OFFSET ${offset}`,
+        ${limitClause(maxResults + 1)} OFFSET ${offset}`,
   )
   const hasMore = result.rows.length > maxResults
   const models: LoggedModel[] = await loadLoggedModels(

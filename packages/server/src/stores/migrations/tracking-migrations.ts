@@ -9,7 +9,7 @@ import { createLoggedModelTables } from './20251101000100_create_logged_model_ta
 import { createTraceTables } from './20251101000200_create_trace_tables.ts'
 import { createAssessmentTables } from './20251101000300_create_assessment_tables.ts'
 import { tuneMetricTables } from './20251101000400_tune_metric_tables.ts'
-import { cacheTraceEntryJson } from './20251124000000_cache_trace_entry_json.ts'
+import { denormalizeTraceSearch } from './20251124000000_denormalize_trace_search.ts'
 import type { Migration } from './migration.ts'
 
 /**
@@ -26,5 +26,5 @@ export const trackingMigrations: readonly Migration[] = [
   createTraceTables,
   createAssessmentTables,
   tuneMetricTables,
-  cacheTraceEntryJson,
+  denormalizeTraceSearch,
 ]

@@ -9,7 +9,7 @@ import { createPageToken, parsePageToken } from '../search/page-token.ts'
 import { compareSql } from '../search/sql-comparison.ts'
 import type { SqlDialect } from '../sql/sql-dialect.ts'
 import type { SqlExecutor } from '../sql/sql-driver.ts'
-import { raw, type SqlFragment, sql } from '../sql/sql-fragment.ts'
+import { limitClause, raw, sql, type SqlFragment } from '../sql/sql-fragment.ts'
 import { StoreError } from '../store-error.ts'
 import { STAGE_DELETED_INTERNAL } from './model-stages.ts'
 import {
@@ -134,7 +134,7 @@ export async function searchRegisteredModels(
     sql`SELECT ${REGISTERED_MODEL_COLUMNS} FROM registered_models rm
         WHERE ${whereAll(conditions)}
         ORDER BY ${orderBy}
-        LIMIT ${maxResults + 1} OFFSET ${offset}`,
+        ${limitClause(maxResults + 1)} OFFSET ${offset}`,
   )
   const hasMore = result.rows.length > maxResults
   const registeredModels = await loadRegisteredModels(executor, {
@@ -171,7 +171,7 @@ export async function searchModelVersions(
     sql`SELECT ${MODEL_VERSION_COLUMNS} FROM model_versions mv
         WHERE ${whereAll(conditions)}
         ORDER BY ${orderBy}
-        LIMIT ${maxResults + 1} OFFSET ${offset}`,
+        ${limitClause(maxResults + 1)} OFFSET ${offset}`,
   )
   const hasMore = result.rows.length > maxResults
   const modelVersions = await loadModelVersions(executor, {

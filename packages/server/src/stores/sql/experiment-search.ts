@@ -16,7 +16,7 @@ import { EXPERIMENT_COLUMNS } from './row-mappers.ts'
 import { resolveMaxResults } from './search-limits.ts'
 import type { SqlDialect } from './sql-dialect.ts'
 import type { SqlExecutor } from './sql-driver.ts'
-import { joinSql, raw, sql, valueList } from './sql-fragment.ts'
+import { joinSql, limitClause, raw, sql, valueList } from './sql-fragment.ts'
 
 /** Searches experiments; see {@link TrackingStore.searchExperiments}. */
 export async function searchExperiments(
@@ -39,7 +39,7 @@ export async function searchExperiments(
     sql`SELECT ${raw(EXPERIMENT_COLUMNS)} FROM experiments e
         WHERE ${joinSql(conditions, ' AND ')}
         ORDER BY ${orderBy}
-        LIMIT ${maxResults + 1} OFFSET ${offset}`,
+        ${limitClause(maxResults + 1)} OFFSET ${offset}`,
   )
   const rows = result.rows
   const hasMore = rows.length > maxResults

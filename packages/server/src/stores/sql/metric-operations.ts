@@ -15,7 +15,14 @@ import type {
 import { MAX_RESULTS_PER_RUN, MAX_RUNS_GET_METRIC_HISTORY_BULK } from '../validation/limits.ts'
 import { type Row, sanitizeMetricValue, toInt64, toMetric, toNumber } from './row-mappers.ts'
 import type { SqlExecutor } from './sql-driver.ts'
-import { joinSql, type SqlFragment, type SqlValue, sql, withWideIntegers } from './sql-fragment.ts'
+import {
+  joinSql,
+  limitClause,
+  sql,
+  type SqlFragment,
+  type SqlValue,
+  withWideIntegers,
+} from './sql-fragment.ts'
 
 interface StoredPoint {
   value: number
@@ -167,7 +174,7 @@ export async function getMetricHistory(
   const result = await executor.execute(
     withWideIntegers(sql`SELECT key, value, timestamp, step, is_nan FROM metrics
         WHERE run_uuid = ${options.runId} AND key = ${options.metricKey}
-        ORDER BY timestamp, step, value LIMIT ${limit} OFFSET ${offset}`),
+        ORDER BY timestamp, step, value ${limitClause(limit)} OFFSET ${offset}`),
   )
   const metrics: Metric[] = result.rows.map(toMetric)
   if (maxResults !== undefined && metrics.length > maxResults) {

@@ -16,7 +16,7 @@ import { loadRuns } from './run-loader.ts'
 import { resolveMaxResults } from './search-limits.ts'
 import type { SqlDialect } from './sql-dialect.ts'
 import type { SqlExecutor } from './sql-driver.ts'
-import { joinSql, raw, sql, valueList } from './sql-fragment.ts'
+import { joinSql, limitClause, raw, sql, valueList } from './sql-fragment.ts'
 
 /** Searches runs; see {@link TrackingStore.searchRuns}. */
 export async function searchRuns(
@@ -42,7 +42,7 @@ export async function searchRuns(
     sql`SELECT ${raw(RUN_COLUMNS)} FROM runs r ${joins}
         WHERE ${joinSql(conditions, ' AND ')}
         ORDER BY ${orderBy}
-        LIMIT ${maxResults + 1} OFFSET ${offset}`,
+        ${limitClause(maxResults + 1)} OFFSET ${offset}`,
   )
   const rows = result.rows
   const hasMore = rows.length > maxResults

@@ -7,7 +7,7 @@
 import { parseExperimentId } from '../search/experiment-filter.ts'
 import { toNumber } from '../sql/row-mappers.ts'
 import type { SqlExecutor } from '../sql/sql-driver.ts'
-import { type SqlFragment, sql, valueList } from '../sql/sql-fragment.ts'
+import { limitClause, sql, type SqlFragment, valueList } from '../sql/sql-fragment.ts'
 import type { SqlStoreContext } from '../sql/sql-store-context.ts'
 import { StoreError } from '../store-error.ts'
 import { chunks, ID_CHUNK_SIZE } from './trace-rows.ts'
@@ -86,7 +86,7 @@ export async function deleteTraces(
     options.maxTimestampMillis === undefined
       ? sql``
       : sql` AND timestamp_ms <= ${options.maxTimestampMillis}`
-  const limit = options.maxTraces === undefined ? sql`` : sql` LIMIT ${options.maxTraces}`
+  const limit = options.maxTraces === undefined ? sql`` : sql` ${limitClause(options.maxTraces)}`
   const traceIds = options.traceIds ?? []
   const idChunks = traceIds.length > 0 ? chunks(traceIds, ID_CHUNK_SIZE) : [undefined]
   return context.driver.transaction(async (executor) => {
@@ -120,7 +120,7 @@ export async function applyTraceRetention(
     deleted += await deleteInBatches(
       context,
       sql`SELECT request_id FROM trace_info WHERE timestamp_ms < ${cutoff}
-          ORDER BY timestamp_ms LIMIT ${RETENTION_BATCH}`,
+          ORDER BY timestamp_ms ${limitClause(RETENTION_BATCH)}`,
     )
   }
   const keep = options.maxCountPerExperiment
@@ -138,7 +138,7 @@ export async function applyTraceRetention(
         const count = await deleteInBatches(
           context,
           sql`SELECT request_id FROM trace_info WHERE experiment_id = ${experimentId}
-              ORDER BY timestamp_ms, request_id LIMIT ${batch}`,
+              ORDER BY timestamp_ms, request_id ${limitClause(batch)}`,
           1,
         )
         if (count === 0) break

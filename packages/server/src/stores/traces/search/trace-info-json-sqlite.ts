@@ -3,7 +3,7 @@
  * A page of trace infos written as SearchTracesV3 wire JSON by SQLite itself: one statement runs
  * the page query (its `ORDER BY … LIMIT … OFFSET` untouched) and, for each row it keeps, builds
  * the trace info's JSON object from the row alone — tags and metadata come from the JSON copies
- * on the row (migration 20251124000000_cache_trace_entry_json) — so no lookups per trace, no row
+ * on the row (migration 20251124000000_denormalize_trace_search) — so no lookups per trace, no row
  * objects, no parse of tags and metadata and no second serialization in JavaScript.
  *
  * It writes what the generic encoder writes, field for field and byte for byte (the tests
@@ -15,7 +15,7 @@
  * does not hold as answers write them (NULL there), or assessments.
  */
 import type { SqlExecutor } from '../../sql/sql-driver.ts'
-import { raw, type SqlFragment, sql } from '../../sql/sql-fragment.ts'
+import { limitClause, raw, sql, type SqlFragment } from '../../sql/sql-fragment.ts'
 import { TRACE_INFO_COLUMNS } from '../trace-rows.ts'
 
 /** The page query's parts, all on `trace_info ti`. */
@@ -86,7 +86,7 @@ export async function loadSqliteTraceInfoJson(
           FROM trace_info ti ${query.joins}
           WHERE ${query.where}
           ORDER BY ${query.orderBy}
-          LIMIT ${query.limit} OFFSET ${query.offset}) page`,
+          ${limitClause(query.limit)} OFFSET ${query.offset}) page`,
   )
   const objects: string[] = []
   for (const row of result.rows) {

@@ -9,7 +9,7 @@
 import type { Assessment } from '@dspyflow/mlflow/protocol'
 import { loadTraceAssessments } from '../../assessments/load-trace-assessments.ts'
 import type { SqlExecutor } from '../../sql/sql-driver.ts'
-import { raw, type SqlFragment, sql } from '../../sql/sql-fragment.ts'
+import { limitClause, raw, sql, type SqlFragment } from '../../sql/sql-fragment.ts'
 import { TRACE_INFO_COLUMNS, traceInfoOfRow } from '../trace-rows.ts'
 import type { TraceInfoRecord } from '../trace-store.ts'
 
@@ -44,7 +44,7 @@ export async function loadSqliteTracePage(
         FROM (SELECT ${raw(TRACE_INFO_COLUMNS)} FROM trace_info ti ${query.joins}
           WHERE ${query.where}
           ORDER BY ${query.orderBy}
-          LIMIT ${query.limit} OFFSET ${query.offset}) page`,
+          ${limitClause(query.limit)} OFFSET ${query.offset}) page`,
   )
   const rows = result.rows
   const assessedIds = rows.filter((row) => Number(row.assessed) === 1).map((row) => row.request_id)

@@ -4,13 +4,21 @@
  * `LIMIT n OFFSET k`), then the page's tags, metadata and assessments in bulk (on SQLite, all
  * in the same statement: trace-page-sqlite.ts). As in MLflow, a page token comes back whenever
  * the page is full (no count query). `searchTracesJson`: the same page written as wire JSON by
- * SQLite itself (trace-info-json-sqlite.ts), when it can be.
+ * SQLite itself (trace-info-json-sqlite.ts), when it can be. On SQLite a tag equality searched
+ * newest first reads its page from the tag index (trace-tag-page-sqlite.ts).
  */
 import { parseExperimentId } from '../../search/experiment-filter.ts'
 import { createPageToken, parsePageToken } from '../../search/page-token.ts'
 import type { SqlDialect } from '../../sql/sql-dialect.ts'
 import type { SqlExecutor } from '../../sql/sql-driver.ts'
-import { joinSql, raw, type SqlFragment, sql, valueList } from '../../sql/sql-fragment.ts'
+import {
+  joinSql,
+  limitClause,
+  raw,
+  type SqlFragment,
+  sql,
+  valueList,
+} from '../../sql/sql-fragment.ts'
 import { StoreError } from '../../store-error.ts'
 import { loadTraceInfos, TRACE_INFO_COLUMNS } from '../trace-rows.ts'
 import type {
@@ -23,6 +31,7 @@ import { parseTraceFilter } from './trace-filter.ts'
 import { compileTraceFilter } from './trace-filter-sql.ts'
 import { compileTraceOrderBy, parseTraceOrderBy } from './trace-order-by.ts'
 import { loadSqliteTracePage } from './trace-page-sqlite.ts'
+import { tagDrivenPage } from './trace-tag-page-sqlite.ts'
 
 /** MLflow's default and largest store-level `max_results` of trace searches. */
 export const DEFAULT_TRACE_SEARCH_RESULTS = 100
@@ -61,18 +70,28 @@ function compileTraceSearch(
     )
   }
   const experimentIds = options.experimentIds.map(parseExperimentId)
-  const order = compileTraceOrderBy({ clauses: parseTraceOrderBy({ orderBy: options.orderBy }) })
-  const conditions = compileTraceFilter({
-    clauses: parseTraceFilter({ filter: options.filter }),
-    dialect,
-  })
+  const orderClauses = parseTraceOrderBy({ orderBy: options.orderBy })
+  const order = compileTraceOrderBy({ clauses: orderClauses })
+  const clauses = parseTraceFilter({ filter: options.filter })
+  const conditions = compileTraceFilter({ clauses, dialect })
   const offset = parsePageToken({ pageToken: options.pageToken })
   if (experimentIds.length === 0) return undefined
+  const byTag =
+    dialect.name === 'sqlite'
+      ? tagDrivenPage({ experimentIds, clauses, orderBy: orderClauses })
+      : undefined
   const where = joinSql(
-    [sql`ti.experiment_id IN ${valueList(experimentIds)}`, ...conditions],
+    [
+      sql`ti.experiment_id IN ${valueList(experimentIds)}`,
+      ...(byTag === undefined
+        ? conditions
+        : compileTraceFilter({ clauses: byTag.clauses, dialect })),
+    ],
     ' AND ',
   )
-  return { joins: order.joins, where, orderBy: order.orderBy, limit: maxResults, offset }
+  return byTag === undefined
+    ? { joins: order.joins, where, orderBy: order.orderBy, limit: maxResults, offset }
+    : { joins: byTag.joins, where, orderBy: byTag.orderBy, limit: maxResults, offset }
 }
 
 /** A token for the next page whenever this one is full, as MLflow does. */
@@ -106,7 +125,7 @@ export async function searchTraces(
               sql`SELECT ${raw(TRACE_INFO_COLUMNS)} FROM trace_info ti ${query.joins}
                   WHERE ${query.where}
                   ORDER BY ${query.orderBy}
-                  LIMIT ${query.limit} OFFSET ${query.offset}`,
+                  ${limitClause(query.limit)} OFFSET ${query.offset}`,
             )
           ).rows,
         )

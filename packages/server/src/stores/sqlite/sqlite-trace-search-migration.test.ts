@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cacheTraceEntryJson } from '../migrations/20251124000000_cache_trace_entry_json.ts'
+import { denormalizeTraceSearch } from '../migrations/20251124000000_denormalize_trace_search.ts'
 import { migrateToLatest } from '../migrations/migrator.ts'
 import { trackingMigrations } from '../migrations/tracking-migrations.ts'
 import { createSqlBackendStores } from '../sql/sql-tracking-store.ts'
@@ -13,10 +13,10 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()))
 })
 
-const CACHING = trackingMigrations.indexOf(cacheTraceEntryJson)
+const CACHING = trackingMigrations.indexOf(denormalizeTraceSearch)
 
-describe('migration 20251124000000_cache_trace_entry_json (SQLite)', () => {
-  it('fills the JSON copies of existing traces, NULL where answers would not carry them as is', async () => {
+describe('migration 20251124000000_denormalize_trace_search (SQLite)', () => {
+  it('fills the JSON copies and the tag rows’ trace times of existing traces', async () => {
     const database = new Database(':memory:')
     database.exec('PRAGMA foreign_keys = ON')
     const driver = createSqliteDriver({ database })
@@ -56,7 +56,7 @@ describe('migration 20251124000000_cache_trace_entry_json (SQLite)', () => {
       migrations: trackingMigrations,
     })
     expect(after.results?.map((result) => [result.migrationName, result.status])).toEqual([
-      [cacheTraceEntryJson.name, 'Success'],
+      [denormalizeTraceSearch.name, 'Success'],
     ])
     const rows = database
       .prepare('SELECT tags_json, metadata_json FROM trace_info ORDER BY timestamp_ms')
@@ -73,6 +73,15 @@ describe('migration 20251124000000_cache_trace_entry_json (SQLite)', () => {
     const triggers = database
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
       .all()
-    expect(triggers).toHaveLength(6)
+    expect(triggers).toHaveLength(7)
+    const unstamped = database
+      .prepare(
+        `SELECT count(*) AS n FROM trace_tags t JOIN trace_info ti ON ti.request_id = t.request_id
+         WHERE t.experiment_id IS NOT ti.experiment_id OR t.timestamp_ms IS NOT ti.timestamp_ms`,
+      )
+      .get() as { n: number }
+    expect(unstamped.n).toBe(0)
+    const stamped = database.prepare('SELECT count(*) AS n FROM trace_tags').get() as { n: number }
+    expect(stamped.n).toBeGreaterThan(3)
   })
 })
