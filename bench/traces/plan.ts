@@ -49,9 +49,9 @@ export const PLAN = {
   search: {
     maxResults: 100,
     queries: number('BENCH_TRACES_QUERIES', smoke ? 5 : 200),
-    warmup: smoke ? 1 : 20,
+    warmup: smoke ? 1 : 100,
     /** Untimed searches that warm the load generator's client before the first case. */
-    clientWarmup: smoke ? 5 : 300,
+    clientWarmup: smoke ? 5 : 500,
     /** A search taking longer is abandoned and ends its case (see search-phase.ts). */
     timeoutS: number('BENCH_TRACES_QUERY_TIMEOUT_S', smoke ? 20 : 60),
   },

@@ -11,7 +11,7 @@
 import { requireExperimentRow } from '../sql/entity-lookups.ts'
 import { toNumber } from '../sql/row-mappers.ts'
 import type { SqlExecutor } from '../sql/sql-driver.ts'
-import { joinSql, sql } from '../sql/sql-fragment.ts'
+import { joinSql, type SqlFragment, sql } from '../sql/sql-fragment.ts'
 import type { SqlStoreContext } from '../sql/sql-store-context.ts'
 import { type TraceAggregate, aggregateSpans, unwrapJsonString } from './span-aggregates.ts'
 import { spanDictJson } from './spans/span-dict.ts'
@@ -54,52 +54,134 @@ export async function logSpans(context: SqlStoreContext, options: LogSpansOption
   if (options.spans.length === 0) return
   const aggregates = aggregateSpans(options.spans)
   await context.driver.transaction(async (executor) => {
-    for (const trace of aggregates) await logTraceSpans(context, executor, options, trace)
+    let experiment: Record<string, unknown> | undefined
+    const experimentRow = async () => {
+      experiment ??= await requireExperimentRow(executor, options.experimentId)
+      return experiment
+    }
+    for (const trace of aggregates) await logTraceSpans(context, executor, experimentRow, trace)
   })
+}
+
+/** The spans a batch carries for one trace, one per span id (the last one wins, as stored). */
+function uniqueSpans(spans: readonly SpanRecord[]): SpanRecord[] {
+  return [...new Map(spans.map((span) => [span.spanId, span])).values()]
 }
 
 async function logTraceSpans(
   context: SqlStoreContext,
   executor: SqlExecutor,
-  options: LogSpansOptions,
+  experimentRow: () => Promise<Record<string, unknown>>,
   trace: TraceAggregate,
 ): Promise<void> {
   const { traceId } = trace
-  let row = await lockTraceRow(context, executor, traceId)
+  const row = await lockTraceRow(context, executor, traceId)
   if (row === undefined) {
-    const experiment = await requireExperimentRow(executor, options.experimentId)
-    const created = await insertTraceRow(executor, {
-      traceId,
-      experimentId: toNumber(experiment.experiment_id),
-      timestampMs: trace.minStartMs,
-      executionTimeMs: trace.maxEndMs === undefined ? undefined : trace.maxEndMs - trace.minStartMs,
-      status: trace.rootState ?? 'IN_PROGRESS',
-    })
-    if (created) {
-      const location = String(experiment.artifact_location ?? '')
-      await upsertTraceEntries(executor, 'trace_tags', traceId, [
-        [ARTIFACT_LOCATION_TAG, traceArtifactLocation(location, traceId)],
+    const experiment = await experimentRow()
+    const created = await createTrace(executor, experiment, trace)
+    if (created) return
+    // Created meanwhile by another writer (PostgreSQL): update it as an existing trace.
+    const existing = await lockTraceRow(context, executor, traceId)
+    if (existing !== undefined) await updateTrace(executor, existing, trace)
+    return
+  }
+  await updateTrace(executor, row, trace)
+}
+
+/**
+ * A trace whose first spans are in this batch, in one pass: its row written with the batch's
+ * times, state and previews; its spans; its token usage summed over them (there are no others);
+ * its metadata and tags. False when another writer created the row first.
+ */
+async function createTrace(
+  executor: SqlExecutor,
+  experiment: Record<string, unknown>,
+  trace: TraceAggregate,
+): Promise<boolean> {
+  const { traceId, root } = trace
+  const inputs = root?.attributes['mlflow.spanInputs']
+  const outputs = root?.attributes['mlflow.spanOutputs']
+  const experimentId = toNumber(experiment.experiment_id)
+  const created = await insertTraceRow(executor, {
+    traceId,
+    experimentId,
+    timestampMs: trace.minStartMs,
+    executionTimeMs: trace.maxEndMs === undefined ? undefined : trace.maxEndMs - trace.minStartMs,
+    status: trace.rootState ?? 'IN_PROGRESS',
+    ...(inputs ? { requestPreview: truncatedPreview({ text: inputs, role: 'user' }) } : {}),
+    ...(outputs ? { responsePreview: truncatedPreview({ text: outputs, role: 'assistant' }) } : {}),
+  })
+  if (!created) return false
+  const spans = uniqueSpans(trace.spans)
+  await upsertSpans(executor, experimentId, spans)
+  if (trace.hasTokenUsage) {
+    const usage = aggregateTokenUsage(
+      spans.map((span) => ({
+        spanId: span.spanId,
+        parentSpanId: span.parentSpanId,
+        usage: span.attributes['mlflow.chat.tokenUsage'] || undefined,
+      })),
+    )
+    const merged =
+      usage === undefined
+        ? undefined
+        : mergeAnalytics({
+            key: TOKEN_USAGE_KEY,
+            incoming: pythonJsonText(usage),
+            stored: undefined,
+          })
+    if (merged !== undefined) {
+      await upsertTraceEntries(executor, 'trace_request_metadata', traceId, [
+        [TOKEN_USAGE_KEY, merged],
       ])
     }
-    row = await lockTraceRow(context, executor, traceId)
-    if (row === undefined) return
   }
-  const experimentId = toNumber(row.experiment_id)
-  await upsertSpans(executor, experimentId, trace.spans)
+  await insertMissingTraceEntries(
+    executor,
+    'trace_request_metadata',
+    traceId,
+    sessionMetadata(trace),
+  )
+  const location = String(experiment.artifact_location ?? '')
+  await upsertTraceEntries(executor, 'trace_tags', traceId, [
+    [ARTIFACT_LOCATION_TAG, traceArtifactLocation(location, traceId)],
+    [SPANS_LOCATION_TAG, 'TRACKING_STORE'],
+    ...trace.tags,
+  ])
+  return true
+}
+
+/** More spans of a trace that has a row (from earlier batches or StartTraceV3). */
+async function updateTrace(
+  executor: SqlExecutor,
+  row: Record<string, unknown>,
+  trace: TraceAggregate,
+): Promise<void> {
+  const { traceId } = trace
+  await upsertSpans(executor, toNumber(row.experiment_id), uniqueSpans(trace.spans))
   const finalized =
     (await readTraceEntry(executor, 'trace_request_metadata', traceId, INFO_FINALIZED_KEY)) !==
     undefined
   if (!finalized) await widenTimeRange(executor, trace)
   await updateFromRootSpan(executor, trace, row)
   await updateTokenUsage(executor, trace, finalized)
-  const metadata: [string, string][] = []
-  if (trace.sessionId !== undefined) metadata.push([SESSION_KEY, trace.sessionId])
-  if (trace.userId !== undefined) metadata.push(['mlflow.trace.user', trace.userId])
-  await insertMissingTraceEntries(executor, 'trace_request_metadata', traceId, metadata)
+  await insertMissingTraceEntries(
+    executor,
+    'trace_request_metadata',
+    traceId,
+    sessionMetadata(trace),
+  )
   await upsertTraceEntries(executor, 'trace_tags', traceId, [
     [SPANS_LOCATION_TAG, 'TRACKING_STORE'],
     ...trace.tags,
   ])
+}
+
+function sessionMetadata(trace: TraceAggregate): [string, string][] {
+  const metadata: [string, string][] = []
+  if (trace.sessionId !== undefined) metadata.push([SESSION_KEY, trace.sessionId])
+  if (trace.userId !== undefined) metadata.push(['mlflow.trace.user', trace.userId])
+  return metadata
 }
 
 async function upsertSpans(
@@ -107,8 +189,7 @@ async function upsertSpans(
   experimentId: number,
   spans: readonly SpanRecord[],
 ): Promise<void> {
-  const unique = [...new Map(spans.map((span) => [span.spanId, span])).values()]
-  for (const chunk of chunks(unique, 100)) {
+  for (const chunk of chunks(spans, 100)) {
     const values = chunk.map((span) => {
       const type = span.attributes['mlflow.spanType']
       return sql`(${span.traceId}, ${experimentId}, ${span.spanId}, ${span.parentSpanId ?? null},
@@ -159,26 +240,25 @@ async function updateFromRootSpan(
 ): Promise<void> {
   const root = trace.root
   if (root === undefined) return
+  const assignments: SqlFragment[] = []
   const status = String(row.status)
   if ((status === 'IN_PROGRESS' || status === 'STATE_UNSPECIFIED') && trace.rootState) {
-    await executor.execute(
-      sql`UPDATE trace_info SET status = ${trace.rootState} WHERE request_id = ${trace.traceId}`,
-    )
+    assignments.push(sql`status = ${trace.rootState}`)
   }
   const inputs = root.attributes['mlflow.spanInputs']
   if ((row.request_preview === null || row.request_preview === undefined) && inputs) {
     const preview = truncatedPreview({ text: inputs, role: 'user' })
-    await executor.execute(
-      sql`UPDATE trace_info SET request_preview = ${preview} WHERE request_id = ${trace.traceId}`,
-    )
+    assignments.push(sql`request_preview = ${preview}`)
   }
   const outputs = root.attributes['mlflow.spanOutputs']
   if ((row.response_preview === null || row.response_preview === undefined) && outputs) {
     const preview = truncatedPreview({ text: outputs, role: 'assistant' })
-    await executor.execute(
-      sql`UPDATE trace_info SET response_preview = ${preview} WHERE request_id = ${trace.traceId}`,
-    )
+    assignments.push(sql`response_preview = ${preview}`)
   }
+  if (assignments.length === 0) return
+  await executor.execute(
+    sql`UPDATE trace_info SET ${joinSql(assignments, ', ')} WHERE request_id = ${trace.traceId}`,
+  )
 }
 
 /**
