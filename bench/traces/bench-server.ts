@@ -16,6 +16,7 @@ import { log } from './progress.ts'
 import { type FillResult, fillReferenceTraces } from './reference-fill.ts'
 import type { SearchCaseResult } from './search-phase.ts'
 import { searchInChildProcess } from './search-process.ts'
+import { settle } from './settle.ts'
 
 /** Trace indexes of the warm-up traces (their own experiment, ids apart from the seeded ones). */
 const WARMUP_OFFSET = 500_000_000
@@ -139,6 +140,7 @@ export async function benchServer(options: BenchServerOptions): Promise<ServerRe
   const serverVersion = await version(running.url)
   const cpu: Record<string, CpuUse> = {}
   log(`${name}: ${serverVersion}, up in ${running.startupMs} ms`)
+  await settle(PLAN.settleMs)
   const warmupExperiment = await createExperiment(client, 'bench-traces-warmup')
   const experimentId = await createExperiment(client, 'bench-traces')
 
@@ -193,6 +195,7 @@ export async function benchServer(options: BenchServerOptions): Promise<ServerRe
   const rows = countRows(options.dbPath, experimentId)
   log(`  ${rows.traces} traces, ${rows.spans} spans in the experiment`)
 
+  await settle(PLAN.settleMs)
   log(`${name}: search_traces (${PLAN.search.queries} queries per case)`)
   meter = cpuMeter(running.child.pid!)
   const search = await searchInChildProcess({

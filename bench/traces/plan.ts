@@ -55,6 +55,8 @@ export const PLAN = {
     /** A search taking longer is abandoned and ends its case (see search-phase.ts). */
     timeoutS: number('BENCH_TRACES_QUERY_TIMEOUT_S', smoke ? 20 : 60),
   },
+  /** Pause after flushing dirty pages, before ingestion and before searching (settle.ts). */
+  settleMs: smoke ? 500 : 5000,
   smoke,
 }
 

@@ -98,6 +98,8 @@ export async function runTracesBench(): Promise<TracesBenchResult> {
         result.reference_workers = processes?.length ?? Number(workers ?? 4)
       } finally {
         await running.stop()
+        // Its files go before our pass: gigabytes of pages the kernel would otherwise keep.
+        if (!keep) rmSync(workdir, { recursive: true, force: true })
       }
     }
     if (only !== 'reference') {
