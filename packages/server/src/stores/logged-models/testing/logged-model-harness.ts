@@ -6,7 +6,10 @@
  */
 import { afterEach } from 'vitest'
 import type { BackendStores } from '../../backend-stores.ts'
-import type { ConformanceStoreSettings } from '../../testing/conformance/conformance-harness.ts'
+import {
+  type ConformanceStoreSettings,
+  deterministicStoreSettings,
+} from '../../testing/conformance/conformance-harness.ts'
 
 /** Opens fresh, empty backend stores that use the given dependencies. */
 export type CreateLoggedModelStores = (settings: ConformanceStoreSettings) => Promise<BackendStores>
@@ -26,8 +29,7 @@ export interface LoggedModelHarness {
   openUnmanaged(): Promise<OpenedLoggedModelStores>
 }
 
-/** The fake clock's start. */
-export const START_TIME = 1_700_000_000_000
+export { START_TIME } from '../../testing/conformance/conformance-harness.ts'
 
 /**
  * Builds the harness; stores opened in a test are closed after it.
@@ -42,28 +44,9 @@ export function createLoggedModelHarness(create: CreateLoggedModelStores): Logge
     await Promise.all(opened.splice(0).map((stores) => stores.close()))
   })
   const build = async (): Promise<OpenedLoggedModelStores> => {
-    let time = START_TIME
-    let counter = 0
-    let seed = 7
-    const stores = await create({
-      now: () => time,
-      generateId: () => {
-        counter += 1
-        return counter.toString(16).padStart(32, '0')
-      },
-      random: () => {
-        seed = (seed * 16807) % 2147483647
-        return (seed - 1) / 2147483646
-      },
-      defaultArtifactRoot: 'mlflow-artifacts:/',
-    })
-    return {
-      stores,
-      now: () => time,
-      advance: (milliseconds) => {
-        time += milliseconds
-      },
-    }
+    const { settings, now, advance } = deterministicStoreSettings({ seed: 7 })
+    const stores = await create(settings)
+    return { stores, now, advance }
   }
   return {
     async open() {

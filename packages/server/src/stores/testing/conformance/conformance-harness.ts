@@ -41,6 +41,47 @@ export const START_TIME = 1_700_000_000_000
 /** The artifact root the suite configures. */
 export const ARTIFACT_ROOT = 'mlflow-artifacts:/'
 
+/** Deterministic store dependencies and the fake clock behind them. */
+export interface DeterministicStoreSettings {
+  settings: ConformanceStoreSettings
+  /** The current fake time (epoch ms). */
+  now(): number
+  /** Moves the fake clock forward. */
+  advance(milliseconds: number): void
+}
+
+/**
+ * A fake clock starting at {@link START_TIME}, counter ids (32 hex digits) and a seeded
+ * Park–Miller random sequence, for a store the suite opens.
+ *
+ * @example
+ * const { settings, advance } = deterministicStoreSettings({ seed: 1 })
+ * const store = await createStore(settings)
+ */
+export function deterministicStoreSettings(options: { seed: number }): DeterministicStoreSettings {
+  let time = START_TIME
+  let counter = 0
+  let seed = options.seed
+  return {
+    settings: {
+      now: () => time,
+      generateId: () => {
+        counter += 1
+        return counter.toString(16).padStart(32, '0')
+      },
+      random: () => {
+        seed = (seed * 16807) % 2147483647
+        return (seed - 1) / 2147483646
+      },
+      defaultArtifactRoot: ARTIFACT_ROOT,
+    },
+    now: () => time,
+    advance: (milliseconds) => {
+      time += milliseconds
+    },
+  }
+}
+
 /**
  * Builds the harness; stores opened in a test are closed after it.
  *
@@ -55,31 +96,14 @@ export function createConformanceHarness(createStore: CreateConformanceStore): C
     await Promise.all(stores.map((store) => store.close()))
   })
   const build = async (options: { truncateLongValues?: boolean }): Promise<OpenedStore> => {
-    let time = START_TIME
-    let counter = 0
-    let seed = 1
+    const { settings, now, advance } = deterministicStoreSettings({ seed: 1 })
     const store = await createStore({
-      now: () => time,
-      generateId: () => {
-        counter += 1
-        return counter.toString(16).padStart(32, '0')
-      },
-      random: () => {
-        seed = (seed * 16807) % 2147483647
-        return (seed - 1) / 2147483646
-      },
-      defaultArtifactRoot: ARTIFACT_ROOT,
+      ...settings,
       ...(options.truncateLongValues === undefined
         ? {}
         : { truncateLongValues: options.truncateLongValues }),
     })
-    return {
-      store,
-      now: () => time,
-      advance: (milliseconds) => {
-        time += milliseconds
-      },
-    }
+    return { store, now, advance }
   }
   return {
     async open(options = {}) {
