@@ -32,7 +32,7 @@ import {
   traceArtifactLocation,
   upsertTraceEntries,
 } from './trace-writes.ts'
-import { aggregateTokenUsage } from './token-usage.ts'
+import { aggregateTokenUsage, type UsageNode } from './token-usage.ts'
 
 /** Span names and types are kept to this many characters in their (indexed) columns. */
 export const MAX_SPAN_COLUMN_LENGTH = 500
@@ -115,26 +115,12 @@ async function createTrace(
   const spans = uniqueSpans(trace.spans)
   await upsertSpans(executor, experimentId, spans)
   if (trace.hasTokenUsage) {
-    const usage = aggregateTokenUsage(
-      spans.map((span) => ({
-        spanId: span.spanId,
-        parentSpanId: span.parentSpanId,
-        usage: span.attributes['mlflow.chat.tokenUsage'] || undefined,
-      })),
-    )
-    const merged =
-      usage === undefined
-        ? undefined
-        : mergeAnalytics({
-            key: TOKEN_USAGE_KEY,
-            incoming: pythonJsonText(usage),
-            stored: undefined,
-          })
-    if (merged !== undefined) {
-      await upsertTraceEntries(executor, 'trace_request_metadata', traceId, [
-        [TOKEN_USAGE_KEY, merged],
-      ])
-    }
+    const nodes = spans.map((span) => ({
+      spanId: span.spanId,
+      parentSpanId: span.parentSpanId,
+      usage: span.attributes['mlflow.chat.tokenUsage'] || undefined,
+    }))
+    await writeTokenUsage(executor, traceId, nodes, undefined)
   }
   await insertMissingTraceEntries(
     executor,
@@ -281,17 +267,24 @@ async function updateTokenUsage(
   const result = await executor.execute(
     sql`SELECT span_id, parent_span_id, token_usage FROM spans WHERE trace_id = ${trace.traceId}`,
   )
-  const usage = aggregateTokenUsage(
-    result.rows.map((spanRow) => ({
-      spanId: String(spanRow.span_id),
-      parentSpanId: spanRow.parent_span_id === null ? undefined : String(spanRow.parent_span_id),
-      usage: spanRow.token_usage === null ? undefined : String(spanRow.token_usage),
-    })),
-  )
+  const nodes = result.rows.map((spanRow) => ({
+    spanId: String(spanRow.span_id),
+    parentSpanId: spanRow.parent_span_id === null ? undefined : String(spanRow.parent_span_id),
+    usage: spanRow.token_usage === null ? undefined : String(spanRow.token_usage),
+  }))
+  await writeTokenUsage(executor, trace.traceId, nodes, stored)
+}
+
+/** The usage summed over the trace's spans, merged with the stored one, as its metadata. */
+async function writeTokenUsage(
+  executor: SqlExecutor,
+  traceId: string,
+  nodes: readonly UsageNode[],
+  stored: string | undefined,
+): Promise<void> {
+  const usage = aggregateTokenUsage(nodes)
   if (usage === undefined) return
   const merged = mergeAnalytics({ key: TOKEN_USAGE_KEY, incoming: pythonJsonText(usage), stored })
   if (merged === undefined) return
-  await upsertTraceEntries(executor, 'trace_request_metadata', trace.traceId, [
-    [TOKEN_USAGE_KEY, merged],
-  ])
+  await upsertTraceEntries(executor, 'trace_request_metadata', traceId, [[TOKEN_USAGE_KEY, merged]])
 }

@@ -152,7 +152,8 @@ export interface TraceStore {
    * The page {@link searchTraces} finds, written as wire JSON by the database itself, when it
    * can: `undefined` when it cannot (PostgreSQL, an empty page, or a trace on the page with
    * assessments or with a value only the generic encoder writes) — then call `searchTraces`.
-   * Checks its options as `searchTraces` does.
+   * On SQLite it checks its options as `searchTraces` does; on PostgreSQL it answers `undefined`
+   * at once and leaves the checks to `searchTraces`.
    */
   searchTracesJson(options: SearchTracesOptions): Promise<SearchTracesJsonResult | undefined>
   /** Hard-deletes traces (with their tags, metadata, spans, assessments, run links). */

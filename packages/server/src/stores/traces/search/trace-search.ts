@@ -73,25 +73,20 @@ function compileTraceSearch(
   const orderClauses = parseTraceOrderBy({ orderBy: options.orderBy })
   const order = compileTraceOrderBy({ clauses: orderClauses })
   const clauses = parseTraceFilter({ filter: options.filter })
-  const conditions = compileTraceFilter({ clauses, dialect })
-  const offset = parsePageToken({ pageToken: options.pageToken })
-  if (experimentIds.length === 0) return undefined
+  // The tag a tag-driven page reads from its index is matched by the join, not by a condition.
   const byTag =
     dialect.name === 'sqlite'
       ? tagDrivenPage({ experimentIds, clauses, orderBy: orderClauses })
       : undefined
+  const conditions = compileTraceFilter({ clauses: byTag?.clauses ?? clauses, dialect })
+  const offset = parsePageToken({ pageToken: options.pageToken })
+  if (experimentIds.length === 0) return undefined
   const where = joinSql(
-    [
-      sql`ti.experiment_id IN ${valueList(experimentIds)}`,
-      ...(byTag === undefined
-        ? conditions
-        : compileTraceFilter({ clauses: byTag.clauses, dialect })),
-    ],
+    [sql`ti.experiment_id IN ${valueList(experimentIds)}`, ...conditions],
     ' AND ',
   )
-  return byTag === undefined
-    ? { joins: order.joins, where, orderBy: order.orderBy, limit: maxResults, offset }
-    : { joins: byTag.joins, where, orderBy: byTag.orderBy, limit: maxResults, offset }
+  const plan = byTag ?? order
+  return { joins: plan.joins, where, orderBy: plan.orderBy, limit: maxResults, offset }
 }
 
 /** A token for the next page whenever this one is full, as MLflow does. */
@@ -146,8 +141,9 @@ export async function searchTracesJson(
   dialect: SqlDialect,
   options: SearchTracesOptions,
 ): Promise<SearchTracesJsonResult | undefined> {
+  if (dialect.name !== 'sqlite') return undefined
   const query = compileTraceSearch(dialect, options)
-  if (query === undefined || dialect.name !== 'sqlite') return undefined
+  if (query === undefined) return undefined
   const traceInfoJson = await loadSqliteTraceInfoJson(executor, query)
   if (traceInfoJson === undefined || traceInfoJson.length === 0) return undefined
   const token = nextPageToken(query, traceInfoJson.length)
