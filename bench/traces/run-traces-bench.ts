@@ -20,12 +20,12 @@
  * BENCH_KEEP=1 (keep the temp folders), BENCH_OUR_NODE_ARGS (node flags for our server, e.g.
  * `--trace-gc`), BENCH_SMOKE=1 (small sizes, to check the harness).
  */
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { root, startOurServer, startReferenceServer } from '../tracking/server-process.ts'
+import { type BenchMachine, benchMachine } from '../tracking/machine.ts'
+import { startOurServer, startReferenceServer } from '../tracking/server-process.ts'
 import { benchServer, type ServerResult } from './bench-server.ts'
 import { PLAN, type TracesPlan } from './plan.ts'
 import { log } from './progress.ts'
@@ -35,22 +35,13 @@ export type { SeedResult, ServerResult } from './bench-server.ts'
 /** The JSON line the benchmark prints, the input of markdown.ts. */
 export interface TracesBenchResult {
   date: string
-  machine: { cores: number; cpu: string; node: string; python?: string; platform: string }
+  machine: BenchMachine
   plan: TracesPlan
   total_wall_s: number
   /** Uvicorn worker processes of the reference (counted in its log). */
   reference_workers?: number
   ours?: ServerResult
   reference?: ServerResult
-}
-
-function pythonVersion(): string | undefined {
-  try {
-    const python = join(root, '.venv-mlflow', 'bin', 'python')
-    return execFileSync(python, ['--version'], { encoding: 'utf8' }).trim()
-  } catch {
-    return undefined
-  }
 }
 
 /**
@@ -68,17 +59,10 @@ export async function runTracesBench(): Promise<TracesBenchResult> {
   process.env.LITELLM_LOCAL_MODEL_COST_MAP ??= 'True'
   const result: TracesBenchResult = {
     date: new Date().toISOString(),
-    machine: {
-      cores: cpus().length,
-      cpu: cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-    },
+    machine: benchMachine(),
     plan: PLAN,
     total_wall_s: 0,
   }
-  const python = pythonVersion()
-  if (python) result.machine.python = python
   const folders: string[] = []
   try {
     if (only !== 'ours') {

@@ -24,23 +24,21 @@
  * (run our server with --cpu-prof into that folder), BENCH_KEEP=1 (keep the temp folders),
  * BENCH_SMOKE=1 (tiny counts, to check the harness).
  */
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchServer, type ServerResult } from './bench-server.ts'
+import { type BenchMachine, benchMachine } from './machine.ts'
 import { PLAN } from './plan.ts'
-import { log, root, startOurServer, startReferenceServer } from './server-process.ts'
+import { log, startOurServer, startReferenceServer } from './server-process.ts'
 
 export type { CpuUse } from './cpu-meter.ts'
 export type { SeedResult, ServerResult } from './bench-server.ts'
 export { PLAN } from './plan.ts'
 
-const venv = join(root, '.venv-mlflow')
-
 export interface TrackingBenchResult {
   date: string
-  machine: { cores: number; cpu: string; node: string; python?: string; platform: string }
+  machine: BenchMachine
   plan: typeof PLAN
   search_runs: number
   search_runs_reduced: boolean
@@ -50,14 +48,6 @@ export interface TrackingBenchResult {
   reference?: ServerResult
 }
 
-function pythonVersion(): string | undefined {
-  try {
-    return execFileSync(join(venv, 'bin', 'python'), ['--version'], { encoding: 'utf8' }).trim()
-  } catch {
-    return undefined
-  }
-}
-
 async function main(): Promise<void> {
   const started = performance.now()
   const only = process.env.BENCH_ONLY
@@ -65,20 +55,13 @@ async function main(): Promise<void> {
   const keep = process.env.BENCH_KEEP === '1'
   const result: TrackingBenchResult = {
     date: new Date().toISOString(),
-    machine: {
-      cores: cpus().length,
-      cpu: cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-    },
+    machine: benchMachine(),
     plan: PLAN,
     search_runs: 0,
     search_runs_reduced: false,
     seed_budget_s: budgetS,
     total_wall_s: 0,
   }
-  const python = pythonVersion()
-  if (python) result.machine.python = python
   const folders: string[] = []
 
   let searchRunCount = Number(process.env.BENCH_SEARCH_RUNS ?? PLAN.search.targetRuns)
